@@ -1,0 +1,106 @@
+# Makefile — builds the runtime and links programs against it.
+#
+#   make                 ./hello from user/main.cpp
+#   make run             build and run ./hello
+#   make PROG=f.cpp OUT=bin   link any single-file program with the same flags
+#   make test            host unit tests + every test program, natively and under qemu-x86_64
+#   make bench           benchmarks side by side with Go (docs/performance.md)
+#
+# Every program is linked twice: the first link gives the addresses of all
+# functions, tools/mksymtab turns them into the name table tracebacks print
+# (.gosymtab), and the second link adds that table after all code, so no
+# address moves (mksymtab --check verifies it).
+
+CXX      ?= g++
+HOSTCXX  ?= g++
+PROG     ?= user/main.cpp
+OUT      ?= hello
+BUILD    ?= build
+
+# Freestanding: no libc, no libstdc++, no libgcc. -fsplit-stack makes every
+# function check %fs:0x70 and call __morestack (docs/stacks.md).
+ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
+CXXFLAGS_COMMON := -std=c++20 -O2 -g0 $(ARCHFLAGS) \
+	-ffreestanding -nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
+	-fsplit-stack -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
+	-ffunction-sections -fdata-sections -fno-strict-aliasing \
+	-Wall -Wextra -Wno-unused-parameter
+RT_CXXFLAGS   := $(CXXFLAGS_COMMON) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
+USER_CXXFLAGS := $(CXXFLAGS_COMMON) -Iruntime
+ASFLAGS  := -Iarch/amd64 $(ARCHFLAGS)
+LDFLAGS  := -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,--build-id=none \
+	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
+
+RT_CXX_SRCS := $(sort $(wildcard runtime/*.cpp))
+RT_ASM_SRCS := $(sort $(wildcard arch/amd64/*.S))
+RT_OBJS := $(patsubst runtime/%.cpp,$(BUILD)/rtobj/%.o,$(RT_CXX_SRCS)) \
+	$(patsubst arch/amd64/%.S,$(BUILD)/rtobj/%.o,$(RT_ASM_SRCS))
+RT_HDRS := $(wildcard runtime/*.h arch/amd64/*.h)
+
+PROG_OBJ := $(BUILD)/prog/$(subst /,__,$(basename $(PROG))).o
+MKSYMTAB := $(BUILD)/tools/mksymtab
+
+.PHONY: all run test unit programs bench clean runtime
+all: $(OUT)
+
+runtime: $(RT_OBJS)
+
+$(BUILD)/rtobj/%.o: runtime/%.cpp $(RT_HDRS) Makefile
+	@mkdir -p $(@D)
+	$(CXX) $(RT_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/rtobj/%.o: arch/amd64/%.S $(RT_HDRS) Makefile
+	@mkdir -p $(@D)
+	$(CXX) $(ASFLAGS) -c $< -o $@
+
+$(PROG_OBJ): $(PROG) $(RT_HDRS) Makefile
+	@mkdir -p $(@D)
+	$(CXX) $(USER_CXXFLAGS) -c $< -o $@
+
+$(MKSYMTAB): tools/mksymtab.cpp
+	@mkdir -p $(@D)
+	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
+
+# Two-pass link: see the top of this file.
+$(OUT): $(RT_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB)
+	@mkdir -p $(BUILD)/link
+	$(CXX) $(LDFLAGS) -o $(BUILD)/link/$(notdir $(OUT)).pass1 $(RT_OBJS) $(PROG_OBJ)
+	$(MKSYMTAB) $(BUILD)/link/$(notdir $(OUT)).pass1 $(BUILD)/link/$(notdir $(OUT)).symtab.S
+	$(CXX) -c $(BUILD)/link/$(notdir $(OUT)).symtab.S -o $(BUILD)/link/$(notdir $(OUT)).symtab.o
+	$(CXX) $(LDFLAGS) -o $@ $(RT_OBJS) $(PROG_OBJ) $(BUILD)/link/$(notdir $(OUT)).symtab.o
+	$(MKSYMTAB) --check $(BUILD)/link/$(notdir $(OUT)).pass1 $@
+
+run: $(OUT)
+	./$(OUT)
+
+test:
+	@tools/test.sh
+
+bench:
+	@tools/bench.sh
+
+clean:
+	rm -rf $(BUILD) hello
+
+# ---- Host unit tests (Catch2) ------------------------------------------------
+# Runtime files that can run inside an ordinary process, compiled hosted
+# (-DGO_HOSTED: getg() is a thread_local, see test/unit/hosted.h).
+UNIT_RT_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
+	runtime/vdso_linux.cpp runtime/fmt.cpp $(wildcard runtime/unit_*.cpp)
+UNIT_RT_SRCS += $(UNIT_RT_EXTRA)
+UNIT_RT_SRCS += runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
+UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
+UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iruntime -Iarch/amd64 -Itest/unit -pthread \
+	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function
+UNIT_OBJS := $(patsubst %.cpp,$(BUILD)/unit/%.o,$(UNIT_RT_SRCS) $(UNIT_SRCS))
+
+$(BUILD)/unit/%.o: %.cpp $(RT_HDRS) $(wildcard test/unit/*.h) Makefile
+	@mkdir -p $(@D)
+	$(HOSTCXX) $(UNIT_CXXFLAGS) $(if $(findstring test/unit,$<),-fexceptions) -c $< -o $@
+
+$(BUILD)/unit/runner: $(UNIT_OBJS)
+	$(HOSTCXX) -pthread -o $@ $^
+
+unit: $(BUILD)/unit/runner
+	$(BUILD)/unit/runner

@@ -1,0 +1,371 @@
+// asm_amd64.S — switching between goroutines and stacks, as in Go's
+// src/runtime/asm_amd64.s (gogo, mcall, systemstack, goexit, morestack).
+//
+// The C ABI differs from Go's in one way that matters here: rbx, rbp and
+// r12-r15 are callee-saved. Every switch happens at a call, so those six and
+// rsp/rip are all a suspended goroutine needs (struct gobuf); the other
+// registers are dead across the call by the ABI.
+//
+// Each routine runs without a split-stack prologue: assembly never calls
+// __morestack, and it keeps %fs:TLS_STACKGUARD equal to the guard of the stack
+// it leaves running (g.stackguard0 of the goroutine in the TLS g slot).
+#include "asm_offsets.h"
+
+	.text
+
+// void gogo(gobuf* buf)
+// Resume the goroutine saved in buf: make it g, publish its stack guard,
+// restore its callee-saved registers and stack, load buf->ctxt into %rdi (a
+// fresh goroutine's argument), and jump to buf->pc. Does not return.
+	.globl	gogo
+	.type	gogo, @function
+gogo:
+	movq	GOBUF_G(%rdi), %rdx
+	movq	%rdx, %fs:TLS_G			// g = buf->g
+	movq	G_STACKGUARD0(%rdx), %rax
+	movq	%rax, %fs:TLS_STACKGUARD	// its split-stack limit (or stackPreempt)
+	movq	GOBUF_SP(%rdi), %rsp
+	movq	GOBUF_BP(%rdi), %rbp
+	movq	GOBUF_RBX(%rdi), %rbx
+	movq	GOBUF_R12(%rdi), %r12
+	movq	GOBUF_R13(%rdi), %r13
+	movq	GOBUF_R14(%rdi), %r14
+	movq	GOBUF_R15(%rdi), %r15
+	movq	GOBUF_PC(%rdi), %rax
+	movq	GOBUF_CTXT(%rdi), %rdi
+	jmp	*%rax
+
+// void gosave(gobuf* buf)
+// Save the caller's state in buf, so that gogo(buf) later returns from this
+// call again. Used to record g0's scheduling frame in mstart1.
+	.globl	gosave
+	.type	gosave, @function
+gosave:
+	movq	(%rsp), %rax
+	movq	%rax, GOBUF_PC(%rdi)		// return address
+	leaq	8(%rsp), %rax
+	movq	%rax, GOBUF_SP(%rdi)		// the caller's SP after we return
+	movq	%fs:TLS_G, %rax
+	movq	%rax, GOBUF_G(%rdi)
+	movq	$0, GOBUF_CTXT(%rdi)
+	movq	%rbp, GOBUF_BP(%rdi)
+	movq	%rbx, GOBUF_RBX(%rdi)
+	movq	%r12, GOBUF_R12(%rdi)
+	movq	%r13, GOBUF_R13(%rdi)
+	movq	%r14, GOBUF_R14(%rdi)
+	movq	%r15, GOBUF_R15(%rdi)
+	ret
+
+// void mcall(void (*fn)(g*))
+// Switch to m->g0's stack and call fn(g), where g is the goroutine that made
+// the call. mcall saves g's state in g->sched so that fn can later resume it
+// with gogo(&g->sched); fn must not return (it calls schedule or gogo).
+	.globl	mcall
+	.type	mcall, @function
+mcall:
+	movq	%fs:TLS_G, %rax			// gp = getg()
+	// Save the caller's state in gp->sched.
+	movq	(%rsp), %rcx
+	movq	%rcx, (G_SCHED+GOBUF_PC)(%rax)	// resume at our return address
+	leaq	8(%rsp), %rcx
+	movq	%rcx, (G_SCHED+GOBUF_SP)(%rax)	// with the caller's SP
+	movq	%rax, (G_SCHED+GOBUF_G)(%rax)
+	movq	$0, (G_SCHED+GOBUF_CTXT)(%rax)
+	movq	%rbp, (G_SCHED+GOBUF_BP)(%rax)
+	movq	%rbx, (G_SCHED+GOBUF_RBX)(%rax)
+	movq	%r12, (G_SCHED+GOBUF_R12)(%rax)
+	movq	%r13, (G_SCHED+GOBUF_R13)(%rax)
+	movq	%r14, (G_SCHED+GOBUF_R14)(%rax)
+	movq	%r15, (G_SCHED+GOBUF_R15)(%rax)
+	// Switch to m->g0 and its stack.
+	movq	G_M(%rax), %rcx
+	movq	M_G0(%rcx), %rsi
+	cmpq	%rsi, %rax
+	je	1f				// mcall on g0 is a bug
+	movq	%rsi, %fs:TLS_G			// g = g0
+	movq	G_STACKGUARD0(%rsi), %rdx
+	movq	%rdx, %fs:TLS_STACKGUARD
+	movq	(G_SCHED+GOBUF_SP)(%rsi), %rsp	// g0's scheduling stack
+	xorl	%ebp, %ebp			// g0's frames start a new chain
+	movq	%rdi, %rcx
+	movq	%rax, %rdi			// fn(gp)
+	call	*%rcx
+	call	badmcall2			// "mcall function returned"
+	ud2
+1:	call	badmcall			// "mcall called on m->g0 stack"
+	ud2
+
+// void systemstack(void (*fn)(void*), void* arg)
+// Run fn(arg) on the M's g0 stack and come back. Already on g0 or gsignal, it
+// is a plain call. While fn runs, the goroutine's sched records where it was,
+// so tracebacks can walk it.
+	.globl	systemstack
+	.type	systemstack, @function
+systemstack:
+	movq	%fs:TLS_G, %rax			// gp
+	movq	G_M(%rax), %rcx
+	movq	M_G0(%rcx), %rdx
+	cmpq	%rdx, %rax
+	je	2f				// on g0: call fn directly
+	cmpq	M_GSIGNAL(%rcx), %rax
+	je	2f				// on gsignal: same
+	cmpq	M_CURG(%rcx), %rax
+	jne	3f				// a g that is neither: bad
+	// Record where gp is, for tracebacks.
+	movq	(%rsp), %r8
+	movq	%r8, (G_SCHED+GOBUF_PC)(%rax)
+	leaq	8(%rsp), %r8
+	movq	%r8, (G_SCHED+GOBUF_SP)(%rax)
+	movq	%rbp, (G_SCHED+GOBUF_BP)(%rax)
+	// Switch to g0, keeping gp and our SP on g0's stack.
+	movq	%rsp, %r8			// old SP
+	movq	(G_SCHED+GOBUF_SP)(%rdx), %rsp
+	pushq	%r8				// 0x8(%rsp): old SP
+	pushq	%rax				// 0x0(%rsp): gp (keeps the 16-byte alignment)
+	movq	%rdx, %fs:TLS_G
+	movq	G_STACKGUARD0(%rdx), %r9
+	movq	%r9, %fs:TLS_STACKGUARD
+	movq	%rdi, %rcx
+	movq	%rsi, %rdi
+	call	*%rcx				// fn(arg)
+	// Switch back to gp.
+	popq	%rax
+	popq	%rsp
+	movq	%rax, %fs:TLS_G
+	movq	G_STACKGUARD0(%rax), %r9
+	movq	%r9, %fs:TLS_STACKGUARD
+	movq	$0, (G_SCHED+GOBUF_SP)(%rax)	// no longer a valid resume point
+	ret
+2:	movq	%rdi, %rcx
+	movq	%rsi, %rdi
+	jmp	*%rcx				// tail call fn(arg)
+3:	call	badsystemstack			// "systemstack called from unexpected goroutine"
+	ud2
+
+// void goexit(void)
+// The return address of every goroutine's first frame: when the goroutine's
+// function returns, it "returns" to goexit+1, which finishes the goroutine.
+// The leading nop makes that return address fall inside goexit, so tracebacks
+// show goexit as the outermost frame, exactly as Go does (PCQuantum).
+	.globl	goexit
+	.type	goexit, @function
+goexit:
+	nop
+	call	goexit1				// does not return
+	ud2
+	.size	goexit, . - goexit
+
+// __morestack — the stack-growth entry of gcc's -fsplit-stack prologue:
+//
+//	cmp  %fs:0x70, %rsp     (or lea -N(%rsp),%r11; cmp %fs:0x70,%r11)
+//	jb   1f
+//	...body...
+//   1:	mov  $framesize, %r10
+//	mov  $argsize, %r11
+//	call __morestack
+//	ret
+//	<body starts here, at the return address + 1>
+//
+// On entry: 0(%rsp) is that return address R, 8(%rsp) the function's own
+// return address, 16(%rsp) its stack arguments (%r11 bytes); every argument
+// register is live. We keep a frame on the current (old) stack whose %rbp the
+// function may use after us: gcc's varargs code reads its stack arguments at
+// 24(%rbp) when entered from here.
+//
+// The decision is made by newstack() on g0, through mcall, exactly as Go's
+// morestack does: it may honour a pending preemption (stackguard0 ==
+// stackPreempt) by rescheduling this goroutine, then it sets rec.newsp to a
+// new segment's top, or to this record (the function still fits here). We
+// copy the stack arguments there, call R+1, and when the function returns,
+// give the segment back (it stays cached in stkseg.next) and return to R,
+// whose ret returns to the function's caller.
+//
+// The record below %rbp (struct morestack_record in stack.cpp):
+#define MSR_RDI		0
+#define MSR_RSI		8
+#define MSR_RDX		16
+#define MSR_RCX		24
+#define MSR_R8		32
+#define MSR_R9		40
+#define MSR_RAX		48
+#define MSR_R10		56	// frame size requested by the prologue
+#define MSR_R11		64	// bytes of stack arguments
+#define MSR_NEWSP	72	// set by newstack: where the function's frame goes
+#define MSR_NEWSEG	80	// set by newstack: 1 if that is a new segment
+#define MSR_RETADDR	88	// R, for newstack's diagnostics
+#define MSR_XMM		96	// xmm0-7, 16 bytes each
+#define MSR_SIZE	232	// keeps %rsp 16-byte aligned at the mcall
+#define REC(off)	(off - MSR_SIZE)(%rbp)
+
+	.globl	__morestack
+	.hidden	__morestack
+	.type	__morestack, @function
+__morestack:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	subq	$MSR_SIZE, %rsp
+	// Save the function's argument registers: newstack may run anything.
+	movq	%rdi, MSR_RDI(%rsp)
+	movq	%rsi, MSR_RSI(%rsp)
+	movq	%rdx, MSR_RDX(%rsp)
+	movq	%rcx, MSR_RCX(%rsp)
+	movq	%r8, MSR_R8(%rsp)
+	movq	%r9, MSR_R9(%rsp)
+	movq	%rax, MSR_RAX(%rsp)
+	movq	%r10, MSR_R10(%rsp)
+	movq	%r11, MSR_R11(%rsp)
+	movq	8(%rbp), %rax
+	movq	%rax, MSR_RETADDR(%rsp)
+	movups	%xmm0, (MSR_XMM+0*16)(%rsp)
+	movups	%xmm1, (MSR_XMM+1*16)(%rsp)
+	movups	%xmm2, (MSR_XMM+2*16)(%rsp)
+	movups	%xmm3, (MSR_XMM+3*16)(%rsp)
+	movups	%xmm4, (MSR_XMM+4*16)(%rsp)
+	movups	%xmm5, (MSR_XMM+5*16)(%rsp)
+	movups	%xmm6, (MSR_XMM+6*16)(%rsp)
+	movups	%xmm7, (MSR_XMM+7*16)(%rsp)
+	// Only a user goroutine can grow: g0 and gsignal have fixed stacks.
+	movq	%fs:TLS_G, %rax
+	movq	G_M(%rax), %rcx
+	cmpq	M_G0(%rcx), %rax
+	je	4f
+	cmpq	M_GSIGNAL(%rcx), %rax
+	je	5f
+1:	// Ask newstack (on g0) where to run; gp->sched.sp will be this record.
+	movq	$0, MSR_NEWSP(%rsp)
+	leaq	newstack(%rip), %rdi
+	call	mcall
+	// Resumed by gogo(&gp->sched). newsp == 0: we were preempted; ask again.
+	movq	MSR_NEWSP(%rsp), %rax
+	testq	%rax, %rax
+	jz	1b
+	// Copy the stack arguments below newsp, keeping 16-byte alignment.
+	movq	MSR_R11(%rsp), %rcx
+	subq	%rcx, %rax
+	andq	$~15, %rax
+	movq	%rax, %rdi
+	leaq	24(%rbp), %rsi			// the caller pushed them above our frame
+	rep movsb
+	// Switch to the new frame and restore the arguments.
+	movq	%rax, %rsp
+	movups	REC(MSR_XMM+0*16), %xmm0
+	movups	REC(MSR_XMM+1*16), %xmm1
+	movups	REC(MSR_XMM+2*16), %xmm2
+	movups	REC(MSR_XMM+3*16), %xmm3
+	movups	REC(MSR_XMM+4*16), %xmm4
+	movups	REC(MSR_XMM+5*16), %xmm5
+	movups	REC(MSR_XMM+6*16), %xmm6
+	movups	REC(MSR_XMM+7*16), %xmm7
+	movq	REC(MSR_RDI), %rdi
+	movq	REC(MSR_RSI), %rsi
+	movq	REC(MSR_RDX), %rdx
+	movq	REC(MSR_RCX), %rcx
+	movq	REC(MSR_R8), %r8
+	movq	REC(MSR_R9), %r9
+	movq	REC(MSR_RAX), %rax
+	movq	8(%rbp), %r11
+	incq	%r11				// the body starts after the prologue's ret
+	call	*%r11
+	// The function returned: rax, rdx, xmm0, xmm1 and st(0) may hold its result.
+	cmpq	$0, REC(MSR_NEWSEG)
+	je	3f
+	// Give back the segment: gp->stkseg = prev, gp->stack = prev's bounds, and
+	// unless a preemption was requested meanwhile, the guard is prev's.
+	movq	%rax, %r8			// keep the result
+	movq	%fs:TLS_G, %rdi
+	movq	G_STKSEG(%rdi), %rsi
+	movq	STKSEG_PREV(%rsi), %rsi
+	movq	%rsi, G_STKSEG(%rdi)
+	movq	STKSEG_LO(%rsi), %rcx
+	movq	%rcx, (G_STACK+STACK_LO)(%rdi)
+	movq	STKSEG_HI(%rsi), %r9
+	movq	%r9, (G_STACK+STACK_HI)(%rdi)
+	addq	$STACK_GUARD, %rcx		// prev's guard
+	movq	G_STACKGUARD0(%rdi), %rax
+	movq	$STACK_PREEMPT, %r9
+	cmpq	%r9, %rax
+	je	2f				// keep the preemption request
+	lock cmpxchgq %rcx, G_STACKGUARD0(%rdi)
+	jne	2f				// lost to a preemption request: %rax has it
+	movq	%rcx, %rax
+2:	movq	%rax, %fs:TLS_STACKGUARD
+	movq	%r8, %rax
+3:	leave
+	ret					// to R, whose ret returns to the caller
+4:	call	morestackg0			// "morestack on g0"
+	ud2
+5:	call	morestackgsignal		// "morestack on gsignal"
+	ud2
+	.size	__morestack, . - __morestack
+	.globl	__morestack_end
+	.hidden	__morestack_end
+__morestack_end:				// for tracebacks: the end of __morestack
+
+// void asyncPreempt(void)
+// Entered, never called: the preemption signal handler found the goroutine
+// at an asynchronous safe point and made it look as if the interrupted
+// instruction were "call asyncPreempt" (signal_linux.cpp, pushCall), with the
+// return address below the 128-byte red zone. Save every register — the
+// general ones on the stack, the x87/SSE/AVX state in g.asyncsave with xsave
+// (fxsave when the OS has no xsave) — let asyncPreempt2 reschedule the
+// goroutine, then restore it all and return to the interrupted instruction,
+// skipping the red zone again (ret $128). Go's preempt_amd64.s.
+	.globl	asyncPreempt
+	.type	asyncPreempt, @function
+asyncPreempt:
+	pushq	%rbp
+	movq	%rsp, %rbp			// a real frame: tracebacks walk through it
+	pushfq
+	pushq	%rax
+	pushq	%rbx
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rsi
+	pushq	%rdi
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	andq	$-16, %rsp			// C ABI alignment for the call
+	movq	%fs:TLS_G, %rbx
+	movq	G_ASYNCSAVE(%rbx), %rbx		// 64-byte aligned; survives the call (callee-saved)
+	cmpl	$0, xsaveSize(%rip)
+	je	1f
+	movl	$-1, %eax			// every state component XCR0 enables
+	movl	$-1, %edx
+	xsave64	(%rbx)
+	jmp	2f
+1:	fxsave64 (%rbx)
+2:	call	asyncPreempt2			// returns when the goroutine runs again
+	cmpl	$0, xsaveSize(%rip)
+	je	3f
+	movl	$-1, %eax
+	movl	$-1, %edx
+	xrstor64 (%rbx)
+	jmp	4f
+3:	fxrstor64 (%rbx)
+4:	leaq	-120(%rbp), %rsp		// back to the saved general registers
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%rcx
+	popq	%rbx
+	popq	%rax
+	popfq
+	popq	%rbp
+	ret	$128				// to the interrupted PC, past the red zone
+	.size	asyncPreempt, . - asyncPreempt
+
+	.section .note.GNU-stack,"",@progbits

@@ -1,0 +1,253 @@
+// runtime.h — declarations shared between the runtime's files: what Go gets
+// from all of package runtime being one package. Each group names the file
+// that defines it; read that file for the why.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "runtime2.h"
+
+namespace runtime {
+
+// ---- panic.cpp: fatal errors and panics -----------------------------------
+// throw_ is Go's throw: "fatal error: s", a traceback, exit 2. It never
+// allocates. (C++ reserves `throw`.)
+[[noreturn]] void throw_(const char* s);
+// fatal is Go's fatal: like throw_ but for errors the user caused; the
+// traceback omits runtime frames.
+[[noreturn]] void fatal(const char* s);
+// A runtime error that becomes a panic: "panic: runtime error: ..." in Go; we
+// have no recover, so it prints and exits 2 like an unrecovered panic.
+[[noreturn]] void panicmsg(const char* s);
+[[noreturn]] void exit(int code);
+[[noreturn]] void abort();
+// "fatal error: stack overflow" for gp, whose stack is in gp->sched.
+[[noreturn]] void throwStackOverflow(g* gp);
+extern int32_t panicking;
+
+// ---- print.cpp: Go's print, unbuffered by the heap, safe in fatal paths ----
+void printlock();
+void printunlock();
+void printstring(const char* s);
+void printbytes(const char* s, size_t n);
+void printint(int64_t v);
+void printuint(uint64_t v);
+void printhex(uint64_t v);
+void printpointer(const void* p);
+void printbool(bool b);
+void printnl();
+void printsp();
+// Write straight to fd 2, bypassing the print buffer.
+void writeErr(const char* s, size_t n);
+
+// ---- lock_futex.cpp -------------------------------------------------------
+void lock(mutex* l);
+void unlock(mutex* l);
+void noteclear(note* n);
+void notewakeup(note* n);
+void notesleep(note* n);
+bool notetsleep(note* n, int64_t ns);     // false on timeout
+bool notetsleepg(note* n, int64_t ns);    // from a user goroutine: enters a syscall
+void futexsleep(uint32_t* addr, uint32_t val, int64_t ns);
+void futexwakeup(uint32_t* addr, uint32_t cnt);
+void osyield();
+void usleep(uint32_t usec);
+
+// RAII guard for a runtime mutex (SerenityOS's Locker): unlocks on scope exit.
+struct lockGuard {
+    mutex* l;
+    explicit lockGuard(mutex* m) : l(m) { lock(l); }
+    ~lockGuard() { unlock(l); }
+    lockGuard(const lockGuard&) = delete;
+    lockGuard& operator=(const lockGuard&) = delete;
+};
+
+// acquirem/releasem: pin the goroutine to its M (no preemption) while held.
+m* acquirem();
+void releasem(m* mp);
+
+// ---- os_linux.cpp, vdso_linux.cpp -----------------------------------------
+extern "C" void args(int32_t argc, char** argv);
+extern "C" void osinit();
+extern int32_t argc;
+extern char** argv;
+extern char** envp;
+extern uintptr physPageSize;
+extern uintptr physHugePageSize;
+extern uint64_t startupRandSeed;   // from AT_RANDOM
+extern uint64_t cpuHwcap;          // AT_HWCAP
+int64_t nanotime();                // monotonic, vDSO when available
+int64_t walltime();
+int32_t getproccount();
+void mpreinit(m* mp);
+void minit();
+void newosproc(m* mp);
+void* sysAlloc(uintptr n);         // mmap fresh zeroed memory, nullptr on failure
+void* sysAllocOrDie(uintptr n, const char* what);
+void sysFree(void* v, uintptr n);
+void sysUnused(void* v, uintptr n); // MADV_DONTNEED: give the pages back, keep the range
+void* sysReserve(uintptr n);       // PROT_NONE reservation
+bool sysMap(void* v, uintptr n);   // make part of a reservation usable
+extern "C" int32_t clone(int32_t flags, void* stk, m* mp, g* gp, void (*fn)());
+extern "C" void settls(uintptr* tls);
+bool vdsoInit(uintptr ehdr);       // false if the vDSO has no clock_gettime
+extern void* vdsoClockgettimeSym;
+
+// ---- go_os.cpp ----------------------------------------------------------------
+long writefd(int fd, const void* p, size_t n);  // all of it, as one blocking syscall
+
+// ---- runtime1.cpp: arguments, environment, GODEBUG ------------------------
+void goargs();
+void goenvs();
+void parsedebugvars();
+const char* gogetenv(const char* key);  // nullptr when unset
+// Parse a decimal int; false if s is not one (Go's atoi with ok).
+bool atoi(const char* s, int64_t* out);
+struct dbgVars {
+    int32_t boottrace;        // ours: print each boot step
+    int32_t schedtrace;       // ms between SCHED lines
+    int32_t scheddetail;
+    int32_t asyncpreemptoff;
+    int32_t schedtracefinal;  // ours: one SCHED line (with scheddetail) at exit
+    int64_t maxstack;         // ours: per-goroutine stack limit in bytes (0: default)
+};
+extern dbgVars debug;
+extern int32_t tracebackLevel;   // GOTRACEBACK: 0 none, 1 single/all, 2 system
+extern bool tracebackAll;        // GOTRACEBACK=all or system: every goroutine
+extern const char* const* goArgv;  // os.Args
+extern int32_t goArgc;
+
+// ---- malloc.cpp: the allocator (Go's mheap/mcentral/mcache, simplified) ----
+void mallocinit();
+// Allocate n bytes (8-byte aligned; 16 for n >= 16). Zeroed if needzero.
+// Never returns nullptr: out of memory is "fatal error: out of memory".
+void* mallocgc(size_t n, bool needzero);
+// Allocate with a stricter alignment (a power of two up to the page size).
+void* mallocAligned(size_t n, size_t align, bool needzero);
+// Free what mallocgc returned. nullptr is ignored.
+void mfree(void* p);
+// The usable size of an allocation (its size class).
+size_t mallocUsableSize(void* p);
+mcache* allocmcache();
+void freemcache(mcache* c);
+
+// ---- stack.cpp: goroutine stacks -----------------------------------------
+void stackinit();
+constexpr uintptr StackMin = 2048;       // a new goroutine's first segment (Go's _StackMin)
+constexpr uintptr FixedStack0 = StackMin;
+// A new base segment for a G of at least n bytes; the header is inside it.
+stkseg* stackalloc(uintptr n);
+void stackfree(stkseg* s);
+void stackfreeall(g* gp);      // every segment but the base: for a dead G
+extern "C" void newstack(g* gp);
+
+// ---- proc.cpp: the scheduler ----------------------------------------------
+extern "C" void schedinit();
+extern "C" void mstart();
+extern "C" void newproc_main(void (*fn)(void*), void* arg);
+extern "C" void runtime_main(void*);
+g* newproc1(void (*fn)(void*), void* arg, g* callergp, uintptr callerpc);
+void newproc(void (*fn)(void*), void* arg);
+void casgstatus(g* gp, uint32_t oldval, uint32_t newval);
+uint32_t readgstatus(g* gp);
+[[noreturn]] void schedule();
+void execute(g* gp, bool inheritTime);
+void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);
+void goparkunlock(mutex* l, waitReason reason);
+void goready(g* gp);
+void ready(g* gp, bool next);
+void Gosched();
+[[noreturn]] void Goexit();
+void entersyscall();
+void entersyscallblock();
+void exitsyscall();
+g* malg(uintptr stacksize);
+m* allocm(p* pp, void (*fn)(), int64_t id);
+void newm(void (*fn)(), p* pp, int64_t id);
+void startm(p* pp, bool spinning);
+void stopm();
+void wakep();
+void handoffp(p* pp);
+p* procresize(int32_t nprocs);
+void acquirep(p* pp);
+p* releasep();
+p* pidleget(int64_t now);
+void pidleput(p* pp, int64_t now);
+void mput(m* mp);
+m* mget();
+void globrunqput(g* gp);
+void globrunqputhead(g* gp);
+void globrunqputbatch(gQueue* batch, int32_t n);
+g* globrunqget(p* pp, int32_t max);
+void checkdead();
+void stopTheWorld(const char* reason);
+void startTheWorld();
+int32_t gcount();
+int32_t mcount();
+void incidlelocked(int32_t v);
+uint32_t fastrand();
+uint32_t fastrandn(uint32_t n);
+uint64_t fastrand64();
+void gfput(p* pp, g* gp);
+g* gfget(p* pp);
+void mcommoninit(m* mp, int64_t id);
+extern "C" void goexit();
+extern "C" void goexit1();
+extern "C" void mcall(void (*fn)(g*));
+extern "C" void gogo(gobuf* buf);
+extern "C" void gosave(gobuf* buf);
+extern "C" void systemstack(void (*fn)(void*), void* arg);
+void schedtrace(bool detail);
+void sysmon();
+bool preemptone(p* pp);
+bool preemptall();
+void forEachG(void (*fn)(g*, void*), void* arg);
+extern bool isrunning;  // runtime.main has started the user's program
+
+// Template helper: run a lambda on the system stack.
+template <class F> static inline void systemstackf(F&& f) {
+    systemstack([](void* a) { (*static_cast<F*>(a))(); }, (void*)&f);
+}
+
+// ---- runq.cpp: per-P run queues -------------------------------------------
+void runqput(p* pp, g* gp, bool next);
+g* runqget(p* pp, bool* inheritTime);
+uint32_t runqgrab(p* pp, g** batch, uint32_t batchHead, bool stealRunNextG);
+g* runqsteal(p* pp, p* p2, bool stealRunNextG);
+bool runqempty(p* pp);
+bool runqputslow(p* pp, g* gp, uint32_t h, uint32_t t);
+void runqputbatch(p* pp, gQueue* q, int32_t qsize);
+int32_t runqlen(p* pp);
+
+// ---- sema.cpp --------------------------------------------------------------
+void semacquire(uint32_t* addr, bool lifo, waitReason reason);
+void semrelease(uint32_t* addr, bool handoff);
+
+// ---- time.cpp ---------------------------------------------------------------
+int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran);  // returns pollUntil
+int64_t nobarrierWakeTime(p* pp);
+void timeSleep(int64_t ns);
+int64_t timeSleepUntil();
+void moveTimers(p* pp, p* from);
+void wakeNetPoller(int64_t when);
+
+// ---- signal_linux.cpp -------------------------------------------------------
+void initsig();
+void minitSignals();
+void preemptM(m* mp);
+void sigblockall();
+void printSignalLine(g* gp);
+
+// ---- traceback.cpp, symtab.cpp --------------------------------------------
+void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);
+void tracebackothers(g* me);
+void goroutineheader(g* gp);
+bool funcname(uintptr pc, const char** name, uintptr* entry);
+bool inRuntimeText(uintptr pc);
+
+// ---- boot trace (proc.cpp) ---------------------------------------------------
+// One line per boot step on stderr when GODEBUG=boottrace=1.
+bool boottraceEnabled();
+
+}  // namespace runtime

@@ -1,0 +1,153 @@
+// runtime1.cpp — arguments, environment and the runtime's knobs, as in Go's
+// runtime1.go: goargs, goenvs, parsedebugvars (GODEBUG), GOTRACEBACK.
+//
+// The parsers take plain strings and touch no other runtime state, so the
+// host unit tests (test/unit/test_runtime1.cpp) call them directly.
+#include "runtime1.h"
+
+#include "runtime.h"
+
+namespace runtime {
+
+dbgVars debug;
+int32_t tracebackLevel = 1;  // GOTRACEBACK=single, Go's default
+bool tracebackAll;
+const char* const* goArgv;
+int32_t goArgc;
+
+// Decimal integer with optional sign; false unless the whole string is one
+// and it fits in int64.
+bool atoi(const char* s, int64_t* out) {
+    if (s == nullptr || *s == 0) return false;
+    bool neg = false;
+    if (*s == '-' || *s == '+') {
+        neg = *s == '-';
+        s++;
+        if (*s == 0) return false;
+    }
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return false;
+        uint64_t d = (uint64_t)(*s - '0');
+        if (v > (UINT64_C(9223372036854775808) - d) / 10) return false;
+        v = v * 10 + d;
+    }
+    if (!neg && v > (uint64_t)INT64_MAX) return false;
+    *out = neg ? (int64_t)(0 - v) : (int64_t)v;
+    return true;
+}
+
+// Look key up in an environment block (NULL-terminated "K=V" strings).
+const char* envlookup(char* const* env, const char* key) {
+    if (env == nullptr || key == nullptr) return nullptr;
+    for (; *env; env++) {
+        const char* e = *env;
+        const char* k = key;
+        while (*k && *e == *k) e++, k++;
+        if (*k == 0 && *e == '=') return e + 1;
+    }
+    return nullptr;
+}
+
+const char* gogetenv(const char* key) { return envlookup(envp, key); }
+
+// GODEBUG: comma-separated key=value pairs; unknown keys are ignored, a
+// malformed value leaves the key at its default (Go's parsedebugvars).
+void parseGodebug(const char* s, dbgVars* d) {
+    if (s == nullptr) return;
+    while (*s) {
+        const char* key = s;
+        while (*s && *s != '=' && *s != ',') s++;
+        size_t klen = (size_t)(s - key);
+        char val[32];
+        size_t vlen = 0;
+        bool hasval = *s == '=';
+        if (hasval) {
+            s++;
+            while (*s && *s != ',') {
+                if (vlen < sizeof(val) - 1) val[vlen] = *s;
+                vlen++;
+                s++;
+            }
+        }
+        if (*s == ',') s++;
+        if (!hasval || vlen >= sizeof(val)) continue;
+        val[vlen] = 0;
+        int64_t v;
+        if (!atoi(val, &v)) continue;
+        auto is = [&](const char* name) {
+            size_t n = 0;
+            while (name[n]) n++;
+            if (n != klen) return false;
+            for (size_t i = 0; i < n; i++)
+                if (name[i] != key[i]) return false;
+            return true;
+        };
+        auto clamp32 = [](int64_t x) { return (int32_t)(x > INT32_MAX ? INT32_MAX : x < INT32_MIN ? INT32_MIN : x); };
+        if (is("boottrace")) d->boottrace = clamp32(v);
+        else if (is("schedtrace")) d->schedtrace = clamp32(v);
+        else if (is("scheddetail")) d->scheddetail = clamp32(v);
+        else if (is("asyncpreemptoff")) d->asyncpreemptoff = clamp32(v);
+        else if (is("schedtracefinal")) d->schedtracefinal = clamp32(v);
+        else if (is("maxstack")) d->maxstack = v;
+    }
+}
+
+// GOMAXPROCS: a positive integer; anything else is ignored (Go's schedinit).
+bool parseGomaxprocs(const char* s, int32_t* n) {
+    int64_t v;
+    if (!atoi(s, &v) || v <= 0) return false;
+    *n = v > 1024 ? 1024 : (int32_t)v;  // Go caps at _MaxGomaxprocs (256 then 1024)
+    return true;
+}
+
+// GOTRACEBACK, as Go's setTraceback: none (level 0), single (1, the
+// default), all (1, every goroutine), system (2: runtime frames too, every
+// goroutine), crash (as system; we do not dump core). Numbers set the level.
+int32_t parseGotraceback(const char* s, bool* all) {
+    *all = false;
+    if (s == nullptr || *s == 0) return 1;
+    auto eq = [](const char* a, const char* b) {
+        while (*a && *a == *b) a++, b++;
+        return *a == *b;
+    };
+    if (eq(s, "none")) return 0;
+    if (eq(s, "single")) return 1;
+    if (eq(s, "all")) { *all = true; return 1; }
+    if (eq(s, "system") || eq(s, "crash")) { *all = true; return 2; }
+    int64_t v;
+    if (atoi(s, &v)) {
+        *all = true;
+        return v < 0 ? 0 : v > 2 ? 2 : (int32_t)v;
+    }
+    return 1;
+}
+
+// The boot trace must know whether to print before schedinit parses GODEBUG
+// (steps 1-5 happen first), so it looks for itself as soon as envp is known.
+bool boottraceEnabled() {
+    static int state = -1;  // -1 unknown; only the boot thread asks before parsedebugvars
+    if (state < 0) {
+        if (envp == nullptr) return false;
+        dbgVars d{};
+        parseGodebug(gogetenv("GODEBUG"), &d);
+        state = d.boottrace > 0;
+    }
+    return state > 0;
+}
+
+void goargs() {
+    goArgv = argv;
+    goArgc = argc;
+}
+
+void goenvs() {
+    // The environment stays where the kernel put it; gogetenv reads envp.
+}
+
+void parsedebugvars() {
+    parseGodebug(gogetenv("GODEBUG"), &debug);
+    tracebackLevel = parseGotraceback(gogetenv("GOTRACEBACK"), &tracebackAll);
+}
+
+}  // namespace runtime

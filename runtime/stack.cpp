@@ -1,0 +1,238 @@
+// stack.cpp — goroutine stacks. Read beside Go's stack.go; docs/stacks.md
+// explains the design and why it differs from Go's.
+//
+// Go copies a goroutine's stack to a bigger one when it runs out, fixing up
+// every pointer into it. C++ cannot: any object may hold a pointer to a local.
+// So stacks here are segmented, with gcc's -fsplit-stack: every function's
+// prologue compares SP with the limit in %fs:0x70 (the M's TLS, mirroring the
+// running G's stackguard0, exactly Go's check) and calls __morestack when the
+// frame would not fit. __morestack (asm_amd64.S) asks newstack() below, on
+// g0, for a new segment; the function runs there and the segment is given
+// back (kept cached, to avoid the "hot split") when it returns.
+//
+//   segment:  [stkseg header][  StackGuard  ][ frames ... ]
+//             ^base          ^lo             ^lo+StackGuard = stackguard0    ^hi
+//
+// The StackGuard bytes below the guard are where gcc's prologue lets a small
+// frame reach past the check (up to 256 bytes), plus __morestack's own frame,
+// plus assembly and vDSO leaf code that has no prologue.
+//
+// A goroutine's stack is the sum of its active segments; beyond maxstacksize
+// (1 GB, Go's limit; GODEBUG=maxstack=N to change) it is a fatal stack
+// overflow, never a write into someone else's memory: a segment is only ever
+// entered through the check.
+//
+// Preemption rides the same check (as in Go): stackguard0 = stackPreempt
+// makes the next prologue enter newstack, which reschedules the goroutine if
+// it is safe to.
+#include "print.h"
+#include "runtime.h"
+#include "sys_linux.h"
+
+namespace runtime {
+
+void gopreempt_m(g* gp);
+
+// What __morestack saves below its frame (the MSR_* offsets in asm_amd64.S).
+struct morestack_record {
+    uintptr rdi, rsi, rdx, rcx, r8, r9, rax;
+    uintptr framesize;  // %r10: bytes the function's frame needs
+    uintptr argsize;    // %r11: bytes of stack arguments to copy
+    uintptr newsp;      // out: where the function's frame goes
+    uintptr newseg;     // out: 1 if newsp is on a new segment
+    uintptr retaddr;    // the prologue's return address: the function is retaddr+1
+    unsigned char xmm[8][16];
+    uintptr pad;
+};
+static_assert(sizeof(morestack_record) == 232, "keep in sync with MSR_SIZE in asm_amd64.S");
+static_assert(offsetof(morestack_record, newsp) == 72 && offsetof(morestack_record, newseg) == 80 &&
+              offsetof(morestack_record, retaddr) == 88 && offsetof(morestack_record, xmm) == 96,
+              "keep in sync with MSR_* in asm_amd64.S");
+
+// gcc's split-stack prologue lets frames below this size skip the
+// subtraction: they may end this far below the guard (SPLIT_STACK_AVAILABLE).
+constexpr uintptr splitStackAvailable = 256;
+// The biggest segment: beyond it, deep stacks grow linearly.
+constexpr uintptr maxSegment = 8 << 20;
+// Segments up to this size come from the allocator's size classes (per-P
+// caches, no system call); bigger ones are mmap'd.
+constexpr uintptr maxPooledSegment = 32 * 1024;
+
+void stackinit() {
+    static_assert(StackMin >= sizeof(stkseg) + StackGuard + 512, "the first segment must have room for frames");
+    // Small segments come from the allocator's size classes, which have their
+    // own per-P caches (Go's stackpool and stackcache); nothing to set up.
+}
+
+// A segment of n bytes (header included), not zeroed.
+static stkseg* segalloc(uintptr n) {
+    void* mem;
+    if (n <= maxPooledSegment) {
+        mem = mallocgc(n, false);
+    } else {
+        mem = sysAlloc(n);
+        if (mem == nullptr) throw_("out of memory (stack)");
+    }
+    auto* s = (stkseg*)mem;
+    s->prev = nullptr;
+    s->next = nullptr;
+    s->lo = (uintptr)mem + sizeof(stkseg);
+    s->hi = (uintptr)mem + n;
+    s->total = n;
+    return s;
+}
+
+static uintptr segsize(const stkseg* s) { return s->hi - ((uintptr)s); }
+
+static void segfree(stkseg* s) {
+    uintptr n = segsize(s);
+    if (n <= maxPooledSegment) mfree(s);
+    else sysFree(s, n);
+}
+
+// A base segment for a new goroutine.
+stkseg* stackalloc(uintptr n) {
+    if (n < StackMin) n = StackMin;
+    return segalloc(n);
+}
+
+void stackfree(stkseg* s) { segfree(s); }
+
+// Free a chain of cached segments starting at s.
+static void freechain(stkseg* s) {
+    while (s != nullptr) {
+        stkseg* next = s->next;
+        segfree(s);
+        s = next;
+    }
+}
+
+// A dead goroutine keeps only its base segment (gfput), ready for reuse.
+void stackfreeall(g* gp) {
+    stkseg* s = gp->stkseg;
+    if (s == nullptr) return;
+    while (s->prev != nullptr) s = s->prev;
+    freechain(s->next);
+    s->next = nullptr;
+    gp->stkseg = s;
+    gp->stack.lo = s->lo;
+    gp->stack.hi = s->hi;
+    gp->stackguard0 = s->lo + StackGuard;
+    // Blocks from __morestack_allocate_stack_space die with the goroutine.
+    while (gp->dynstack != nullptr) {
+        void* next = *(void**)gp->dynstack;
+        mfree(gp->dynstack);
+        gp->dynstack = next;
+    }
+}
+
+// The fatal error for a goroutine whose stack would exceed maxstacksize.
+[[noreturn]] static void stackOverflow(g* gp, morestack_record* r, uintptr total) {
+    print("runtime: goroutine stack exceeds ", maxstacksize, "-byte limit\n");
+    print("runtime: sp=", hex((uintptr)r), " stack=[", hex(gp->stack.lo), ", ", hex(gp->stack.hi), "]\n");
+    (void)total;
+    throwStackOverflow(gp);
+}
+
+// The segment to switch to for a frame that needs `need` bytes, reusing the
+// cached one when it is big enough.
+static stkseg* nextSegment(g* gp, morestack_record* r, uintptr need) {
+    stkseg* cur = gp->stkseg;
+    stkseg* next = cur->next;
+    if (next != nullptr && next->hi - next->lo >= need + StackGuard) {
+        // Reuse the cached segment; anything cached beyond it is let go, so a
+        // goroutine that once ran deep does not keep all of it.
+        freechain(next->next);
+        next->next = nullptr;
+    } else {
+        freechain(next);
+        cur->next = nullptr;
+        uintptr size = segsize(cur) * 2;
+        uintptr min = need + StackGuard + sizeof(stkseg);
+        while (size < min) size *= 2;
+        if (size > maxSegment) size = (min + maxSegment - 1) / maxSegment * maxSegment;
+        if (cur->total + size > maxstacksize) stackOverflow(gp, r, cur->total + size);
+        next = segalloc(size);
+    }
+    next->prev = cur;
+    next->total = cur->total + segsize(next);
+    if (next->total > maxstacksize) stackOverflow(gp, r, next->total);
+    cur->next = next;
+    return next;
+}
+
+// Can the goroutine running on mp be preempted right now (Go's canPreemptM)?
+static bool canPreemptM(m* mp) {
+    return mp->locks == 0 && mp->mallocing == 0 && mp->p != nullptr && mp->p->status == _Prunning;
+}
+
+// Called from __morestack through mcall, on g0: decide where the function
+// that failed its stack check runs, honouring a preemption request on the
+// way (Go's newstack). Resumes gp with gogo; never returns.
+extern "C" void newstack(g* gp) {
+    m* mp = getg()->m;
+    if (mp->curg != gp) throw_("runtime: newstack called from a goroutine that is not curg");
+    auto* r = (morestack_record*)gp->sched.sp;
+
+    bool preempt = atomic::Load(&gp->stackguard0) == stackPreempt;
+    if (preempt) {
+        if (canPreemptM(mp) && !inRuntimeText(r->retaddr) && readgstatus(gp) == _Grunning) {
+            // Act like the goroutine called Gosched. When it runs again,
+            // __morestack finds newsp == 0 and asks once more.
+            gopreempt_m(gp);  // never returns
+        }
+        // Not now: the goroutine holds runtime locks or is in runtime code.
+        // The request stays (gp->preempt, and the poisoned guard in the TLS,
+        // since gogo below reloads it): the next prologue asks again, and
+        // unlock/releasem re-arm it once the locks are gone.
+    }
+
+    // Does the function still fit on this segment (below the record, where
+    // __morestack will put it)? With a preemption request pending, the check
+    // failed only because of the poisoned guard.
+    uintptr need = r->framesize + r->argsize + splitStackAvailable + 64;
+    uintptr sp = (uintptr)r;
+    if (sp > gp->stack.lo + StackGuard + need) {
+        r->newsp = sp;
+        r->newseg = 0;
+        gogo(&gp->sched);
+    }
+
+    stkseg* s = nextSegment(gp, r, need);
+    gp->stkseg = s;
+    gp->stack.lo = s->lo;
+    gp->stack.hi = s->hi;
+    if (!preempt) atomic::Store(&gp->stackguard0, s->lo + StackGuard);
+    r->newsp = s->hi;
+    r->newseg = 1;
+    gogo(&gp->sched);
+}
+
+// gcc calls this for alloca/VLAs that do not fit below the guard: the space
+// comes from the heap and lives until the goroutine exits (as libgcc keeps it
+// until the thread exits).
+extern "C" void* __morestack_allocate_stack_space(size_t size) {
+    g* gp = getg();
+    auto* blk = (void**)mallocgc(size + 16, false);
+    blk[0] = gp->dynstack;
+    gp->dynstack = blk;
+    return (char*)blk + 16;
+}
+
+// ---- Fatal errors reached from assembly ---------------------------------------
+
+extern "C" [[noreturn]] void morestackg0() {
+    writeErr("fatal error: morestack on g0\n", 29);
+    exit(2);
+}
+
+extern "C" [[noreturn]] void morestackgsignal() {
+    writeErr("fatal error: morestack on gsignal\n", 34);
+    exit(2);
+}
+
+extern "C" [[noreturn]] void badmcall() { throw_("runtime: mcall called on m->g0 stack"); }
+extern "C" [[noreturn]] void badmcall2() { throw_("runtime: mcall function returned"); }
+extern "C" [[noreturn]] void badsystemstack() { throw_("systemstack called from unexpected goroutine"); }
+
+}  // namespace runtime

@@ -1,0 +1,277 @@
+// time.cpp — timers: time.Sleep, and the timers behind time.After, Timer and
+// Ticker. Read beside Go's time.go.
+//
+// Each P has a 4-ary min-heap of timers ordered by when, under
+// p.timersLock, with p.timer0When caching the earliest (0 if none) so that
+// the scheduler can check it without the lock. Timers run from the
+// scheduler: findRunnable calls checkTimers on its own P, stealWork on other
+// Ps, and when nothing is runnable one M sleeps until the earliest timer
+// (proc.cpp, the timer wait). A sleeping goroutine therefore holds no thread.
+//
+// Simplified from Go 1.19: no lazy "modified" states. A timer is in at most
+// one heap; deleting or resetting it takes that heap's lock. A timer moves
+// between heaps only when its P is destroyed (GOMAXPROCS shrank, the world
+// stopped), so t->pp is stable while the world runs.
+#include "time_impl.h"
+
+#include "print.h"
+#include "runtime.h"
+
+namespace runtime {
+
+extern void timerpMaskSet(int32_t id);
+
+// ---- The heap ---------------------------------------------------------------
+
+static void siftupTimer(timer** t, int32_t i) {
+    timer* tmp = t[i];
+    int64_t when = tmp->when;
+    while (i > 0) {
+        int32_t p = (i - 1) / 4;  // parent
+        if (when >= t[p]->when) break;
+        t[i] = t[p];
+        t[i]->idx = i;
+        i = p;
+    }
+    t[i] = tmp;
+    tmp->idx = i;
+}
+
+static void siftdownTimer(timer** t, int32_t n, int32_t i) {
+    timer* tmp = t[i];
+    int64_t when = tmp->when;
+    for (;;) {
+        int32_t c = i * 4 + 1;  // left child
+        int32_t c3 = c + 2;     // mid child
+        if (c >= n) break;
+        int64_t w = t[c]->when;
+        if (c + 1 < n && t[c + 1]->when < w) {
+            w = t[c + 1]->when;
+            c++;
+        }
+        if (c3 < n) {
+            int64_t w3 = t[c3]->when;
+            if (c3 + 1 < n && t[c3 + 1]->when < w3) {
+                w3 = t[c3 + 1]->when;
+                c3++;
+            }
+            if (w3 < w) {
+                w = w3;
+                c = c3;
+            }
+        }
+        if (w >= when) break;
+        t[i] = t[c];
+        t[i]->idx = i;
+        i = c;
+    }
+    t[i] = tmp;
+    tmp->idx = i;
+}
+
+static void updateTimer0When(p* pp) {
+    atomic::Store(&pp->timer0When, pp->timersLen == 0 ? (int64_t)0 : pp->timers[0]->when);
+}
+
+// Add t to pp's heap (pp->timersLock held).
+static void doaddtimer(p* pp, timer* t) {
+    if (pp->timersLen == pp->timersCap) {
+        int32_t ncap = pp->timersCap ? pp->timersCap * 2 : 16;
+        auto** n = (timer**)mallocgc(sizeof(timer*) * (size_t)ncap, false);
+        for (int32_t i = 0; i < pp->timersLen; i++) n[i] = pp->timers[i];
+        mfree(pp->timers);
+        pp->timers = n;
+        pp->timersCap = ncap;
+    }
+    t->pp = pp;
+    int32_t i = pp->timersLen++;
+    pp->timers[i] = t;
+    t->idx = i;
+    siftupTimer(pp->timers, i);
+    if (t == pp->timers[0]) atomic::Store(&pp->timer0When, t->when);
+    atomic::Xadd(&pp->numTimers, 1);
+}
+
+// Remove the timer at index i (pp->timersLock held).
+static void dodeltimer(p* pp, int32_t i) {
+    timer* t = pp->timers[i];
+    int32_t last = pp->timersLen - 1;
+    if (i != last) {
+        pp->timers[i] = pp->timers[last];
+        pp->timers[i]->idx = i;
+    }
+    pp->timers[last] = nullptr;
+    pp->timersLen = last;
+    if (i != last) {
+        // Moving to i may have moved the last timer to a new parent, so sift
+        // up to preserve the heap guarantee, then down.
+        siftupTimer(pp->timers, i);
+        siftdownTimer(pp->timers, pp->timersLen, i);
+    }
+    t->idx = -1;
+    t->pp = nullptr;
+    updateTimer0When(pp);
+    atomic::Xadd(&pp->numTimers, -1);
+}
+
+// ---- Operations ---------------------------------------------------------------
+
+// Add a timer to the current P (Go's addtimer).
+void addtimer(timer* t) {
+    if (t->when <= 0) t->when = 1;  // 0 means "no timer" in timer0When
+    if (t->when < 0 || t->when > maxWhen) t->when = maxWhen;
+    m* mp = acquirem();
+    p* pp = mp->p;
+    lock(&pp->timersLock);
+    doaddtimer(pp, t);
+    unlock(&pp->timersLock);
+    timerpMaskSet(pp->id);
+    releasem(mp);
+    wakeNetPoller(t->when);
+}
+
+// Remove t if it is waiting to run. Reports whether it was removed before it
+// ran (Go's deltimer).
+bool deltimer(timer* t) {
+    for (;;) {
+        p* pp = atomic::Load(&t->pp);
+        if (pp == nullptr) {
+            // Not in a heap: already ran, being run, or never added. Wait
+            // out a run in progress so the caller may reuse t safely.
+            while (atomic::Load(&t->running)) osyield();
+            return false;
+        }
+        lock(&pp->timersLock);
+        if (t->pp != pp) {  // moved or ran meanwhile
+            unlock(&pp->timersLock);
+            continue;
+        }
+        dodeltimer(pp, t->idx);
+        unlock(&pp->timersLock);
+        return true;
+    }
+}
+
+// Reset t to fire at when. Reports whether it was pending (Go's modtimer/resettimer).
+bool resettimer(timer* t, int64_t when) {
+    bool pending = deltimer(t);
+    t->when = when;
+    addtimer(t);
+    return pending;
+}
+
+// Run the first timer of pp if it is due (pp->timersLock held; released
+// while the timer function runs). Returns 0 if it ran a timer, the time of
+// the next one otherwise, -1 if there are none (Go's runtimer).
+static int64_t runtimer(p* pp, int64_t now) {
+    if (pp->timersLen == 0) return -1;
+    timer* t = pp->timers[0];
+    if (t->when > now) return t->when;  // not ready to run
+    atomic::Store(&t->running, true);
+    void (*f)(void*, uintptr) = t->f;
+    void* arg = t->arg;
+    uintptr seq = t->seq;
+    if (t->period > 0) {
+        // Leave in heap but adjust next time to fire.
+        int64_t delta = t->when - now;
+        t->when += t->period * (1 + -delta / t->period);
+        if (t->when < 0) t->when = maxWhen;  // check for overflow
+        siftdownTimer(pp->timers, pp->timersLen, 0);
+        updateTimer0When(pp);
+    } else {
+        dodeltimer(pp, 0);
+    }
+    unlock(&pp->timersLock);
+    f(arg, seq);
+    atomic::Store(&t->running, false);
+    lock(&pp->timersLock);
+    return 0;
+}
+
+// Run any timers of pp that are ready. If now is not 0 it is the current
+// time. Returns the time when the next timer should run, or 0 if there is
+// no next timer; *rnow is the time used, *ran whether a timer ran (Go's
+// checkTimers).
+int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran) {
+    *ran = false;
+    // If it's not yet time for the first timer, there is nothing to do.
+    int64_t next = atomic::Load(&pp->timer0When);
+    if (next == 0) {
+        *rnow = now;
+        return 0;
+    }
+    if (now == 0) now = nanotime();
+    *rnow = now;
+    if (now < next) return next;
+    int64_t pollUntil = 0;
+    lock(&pp->timersLock);
+    while (pp->timersLen > 0) {
+        int64_t tw = runtimer(pp, now);
+        if (tw != 0) {
+            if (tw > 0) pollUntil = tw;
+            break;
+        }
+        *ran = true;
+    }
+    unlock(&pp->timersLock);
+    return pollUntil;
+}
+
+// The earliest time pp's timers want to run, 0 if none (Go's nobarrierWakeTime).
+int64_t nobarrierWakeTime(p* pp) { return atomic::Load(&pp->timer0When); }
+
+// The earliest time any timer wants to run, maxWhen if none (Go's timeSleepUntil).
+int64_t timeSleepUntil() {
+    int64_t next = maxWhen;
+    for (int32_t i = 0; i < atomic::Load(&allplen); i++) {
+        p* pp = atomic::LoadAcq(&allp[i]);
+        if (pp == nullptr) continue;
+        int64_t w = atomic::Load(&pp->timer0When);
+        if (w != 0 && w < next) next = w;
+    }
+    return next;
+}
+
+// Move every timer of from to pp (both timersLocks held; the world is
+// stopped). Go's moveTimers.
+void moveTimers(p* pp, p* from) {
+    while (from->timersLen > 0) {
+        timer* t = from->timers[from->timersLen - 1];
+        dodeltimer(from, t->idx);
+        doaddtimer(pp, t);
+    }
+    timerpMaskSet(pp->id);
+}
+
+// ---- time.Sleep -----------------------------------------------------------------
+
+static void goroutineReady(void* arg, uintptr) { goready((g*)arg); }
+
+// Add the sleep timer only after the goroutine is parked: with a short
+// sleep and many goroutines the P could otherwise run the timer (and ready
+// the G) before the G is parked (Go's resetForSleep).
+static bool resetForSleep(g*, void* ut) {
+    auto* t = (timer*)ut;
+    addtimer(t);
+    return true;
+}
+
+// Put the current goroutine to sleep for at least ns nanoseconds (Go's timeSleep).
+void timeSleep(int64_t ns) {
+    if (ns <= 0) return;
+    g* gp = getg();
+    timer* t = gp->timer;
+    if (t == nullptr) {
+        t = (timer*)mallocgc(sizeof(timer), true);
+        t->idx = -1;
+        gp->timer = t;
+    }
+    t->f = goroutineReady;
+    t->arg = gp;
+    t->period = 0;
+    t->when = nanotime() + ns;
+    if (t->when < 0) t->when = maxWhen;  // check for overflow
+    gopark(resetForSleep, t, waitReason::sleep);
+}
+
+}  // namespace runtime

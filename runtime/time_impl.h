@@ -1,0 +1,25 @@
+// time_impl.h — the runtime timer (Go's runtime.timer), shared by time.cpp
+// and the go::time API.
+#pragma once
+#include "runtime.h"
+
+namespace runtime {
+
+constexpr int64_t maxWhen = INT64_MAX;
+
+struct timer {
+    p* pp;          // [pp->timersLock] the heap holding it, nullptr when in none
+    int32_t idx;    // [pp->timersLock] index in pp->timers, -1 when in none
+    bool running;   // [atomic] f is being called
+    int64_t when;   // [pp->timersLock while in a heap] nanotime at which to fire
+    int64_t period; // if > 0, fire again every period ns
+    void (*f)(void* arg, uintptr seq);  // called on the scheduler's stack; must not block
+    void* arg;
+    uintptr seq;
+};
+
+void addtimer(timer* t);
+bool deltimer(timer* t);
+bool resettimer(timer* t, int64_t when);
+
+}  // namespace runtime

@@ -1,0 +1,43 @@
+// hosted.cpp — what the runtime files linked into host tests need from the
+// parts of the runtime that are not (boot, scheduler, panics).
+#include "hosted.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace runtime {
+thread_local g* hosted_g;
+int32_t ncpu = 2;
+
+[[noreturn]] void throw_(const char* s) {
+    std::fprintf(stderr, "fatal error: %s\n", s);
+    std::abort();
+}
+[[noreturn]] void fatal(const char* s) { throw_(s); }
+[[noreturn]] void panicmsg(const char* s) {
+    std::fprintf(stderr, "panic: %s\n", s);
+    std::abort();
+}
+int64_t nanotime() {
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+void osyield_hosted();
+}  // namespace runtime
+
+namespace hosted {
+runtime::g* attach(runtime::p* pp) {
+    if (runtime::hosted_g == nullptr) {
+        auto* mp = new runtime::m{};
+        auto* gp = new runtime::g{};
+        gp->m = mp;
+        mp->g0 = gp;
+        mp->curg = gp;
+        runtime::hosted_g = gp;
+    }
+    runtime::hosted_g->m->p = pp;
+    return runtime::hosted_g;
+}
+}  // namespace hosted
