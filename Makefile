@@ -46,9 +46,12 @@ all: $(OUT)
 
 runtime: $(RT_OBJS)
 
+# The runtime may not have static constructors: .init_array runs in
+# runtime.main, after the scheduler already uses its globals (use constinit).
 $(BUILD)/rtobj/%.o: runtime/%.cpp $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(RT_CXXFLAGS) -c $< -o $@
+	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
 
 $(BUILD)/rtobj/%.o: arch/amd64/%.S $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
@@ -76,6 +79,10 @@ run: $(OUT)
 
 test:
 	@tools/test.sh
+
+# Only the integration programs: make programs [TESTS=chan_*] [MODES=native]
+programs:
+	@tools/test.sh programs
 
 bench:
 	@tools/bench.sh

@@ -74,7 +74,11 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 
 }  // namespace go
 
+#include "go_chan.h"
 #include "go_os.h"
+#include "go_select.h"
+#include "go_sync.h"
+#include "go_time.h"
 #if __has_include("go_fmt.h")
 #include "go_fmt.h"
 #endif

@@ -42,23 +42,26 @@
 
 namespace runtime {
 
+// Runtime globals must be constant-initialized (constinit): a dynamic
+// initializer would run from .init_array in runtime.main, after schedinit
+// has already used the object.
 extern "C" {
-m m0;
-g g0;
+constinit m m0{};
+constinit g g0{};
 }
 m* allm;
 p* allp[MaxGomaxprocs];
 int32_t allplen;
 int32_t gomaxprocs;
-schedt sched;
+constinit schedt sched{};
 bool mainStarted;
 bool isrunning;
 uintptr maxstacksize = 1 << 20;  // enough until runtime.main sets the real limit
 g* allgs_head;
-mutex allglock;
+constinit mutex allglock{};
 static int32_t allgcount;     // [allglock]
 static int32_t newprocs;      // [sched.lock] GOMAXPROCS requested, applied by startTheWorld
-static mutex worldLock;       // serializes stop-the-world (Go's worldsema)
+static constinit mutex worldLock{};  // serializes stop-the-world (Go's worldsema)
 int32_t panicking;            // [atomic] panics in progress (panic.cpp)
 
 // Go's forcePreemptNS: a G running longer than this is preempted.
@@ -84,9 +87,9 @@ uint64_t fastrand64() { return ((uint64_t)fastrand() << 32) | fastrand(); }
 // randomOrder/randomEnum: visit 0..count-1 in a random order, by striding
 // with an increment coprime to count (Go's stealOrder).
 struct randomOrder {
-    uint32_t count = 0;
+    uint32_t count;
     uint32_t coprimes[MaxGomaxprocs];
-    uint32_t ncoprimes = 0;
+    uint32_t ncoprimes;
     void reset(uint32_t n) {
         count = n;
         ncoprimes = 0;
@@ -103,7 +106,7 @@ struct randomEnum {
     void next() { i++; pos = (pos + inc) % count; }
     uint32_t position() const { return pos; }
 };
-static randomOrder stealOrder;
+static constinit randomOrder stealOrder{};
 static randomEnum stealStart(uint32_t r) {
     return randomEnum{0, stealOrder.count, r % stealOrder.count, stealOrder.coprimes[r % stealOrder.ncoprimes]};
 }
@@ -115,8 +118,8 @@ struct pMask {
     void set(int32_t id) { atomic::Or(&bits[id / 32], 1u << (id % 32)); }
     void clear(int32_t id) { atomic::And(&bits[id / 32], ~(1u << (id % 32))); }
 };
-static pMask idlepMask;
-pMask timerpMask;
+static constinit pMask idlepMask{};
+constinit pMask timerpMask{};
 void timerpMaskSet(int32_t id) { timerpMask.set(id); }
 
 // ---- Goroutine status --------------------------------------------------------
@@ -322,6 +325,7 @@ static void pdestroy(p* pp) {
     unlock(&sched.gFree.lock);
     freemcache(pp->mcache);
     pp->mcache = nullptr;
+    stackcacheflush(pp);
     pp->status = _Pdead;
 }
 
@@ -1066,6 +1070,18 @@ static void gosched_m(g* gp) { goschedImpl(gp); }
 // the G goes to the global queue).
 void Gosched() { mcall(gosched_m); }
 
+// goyield continuation on g0: like Gosched, but the G goes to the tail of
+// the local run queue rather than the global one.
+static void goyield_m(g* gp) {
+    p* pp = gp->m->p;
+    casgstatus(gp, _Grunning, _Grunnable);
+    dropg();
+    runqput(pp, gp, false);
+    schedule();
+}
+
+void goyield() { mcall(goyield_m); }
+
 // Preemption continuation (Go's gopreempt_m): like Gosched.
 void gopreempt_m(g* gp) { goschedImpl(gp); }
 
@@ -1094,6 +1110,62 @@ extern "C" void goexit1() { mcall(goexit0); }
 // Unlike Go, C++ destructors of the goroutine's frames do not run (there are
 // no exceptions to unwind with): Goexit is like longjmp out of every frame.
 void Goexit() { goexit1(); __builtin_unreachable(); }
+
+// ---- sudogs ---------------------------------------------------------------------
+
+// Get a sudog, from the P's cache when possible (Go's acquireSudog).
+sudog* acquireSudog() {
+    // Delicate dance: the semaphore implementation calls acquireSudog, and
+    // acquireSudog may allocate; acquirem keeps us on this P meanwhile.
+    m* mp = acquirem();
+    p* pp = mp->p;
+    if (pp->sudogcount == 0) {
+        lock(&sched.sudoglock);
+        // First, try to grab a batch from central cache.
+        while (pp->sudogcount < 64 && sched.sudogcache != nullptr) {
+            sudog* s = sched.sudogcache;
+            sched.sudogcache = s->next;
+            s->next = nullptr;
+            pp->sudogcache[pp->sudogcount++] = s;
+        }
+        unlock(&sched.sudoglock);
+        // If the central cache is empty, allocate a new one.
+        if (pp->sudogcount == 0) pp->sudogcache[pp->sudogcount++] = (sudog*)mallocgc(sizeof(sudog), true);
+    }
+    sudog* s = pp->sudogcache[--pp->sudogcount];
+    if (s->elem != nullptr) throw_("acquireSudog: found s.elem != nil in cache");
+    releasem(mp);
+    return s;
+}
+
+void releaseSudog(sudog* s) {
+    if (s->elem != nullptr) throw_("runtime: sudog with non-nil elem");
+    if (s->isSelect) throw_("runtime: sudog with non-false isSelect");
+    if (s->next != nullptr) throw_("runtime: sudog with non-nil next");
+    if (s->prev != nullptr) throw_("runtime: sudog with non-nil prev");
+    if (s->waitlink != nullptr) throw_("runtime: sudog with non-nil waitlink");
+    if (s->c != nullptr) throw_("runtime: sudog with non-nil c");
+    m* mp = acquirem();  // avoid rescheduling to another P
+    p* pp = mp->p;
+    constexpr int32_t cap = sizeof(pp->sudogcache) / sizeof(pp->sudogcache[0]);
+    if (pp->sudogcount == cap) {
+        // Transfer half of local cache to the central cache.
+        sudog *first = nullptr, *last = nullptr;
+        while (pp->sudogcount > cap / 2) {
+            sudog* p2 = pp->sudogcache[--pp->sudogcount];
+            if (first == nullptr) first = p2;
+            else last->next = p2;
+            last = p2;
+        }
+        lock(&sched.sudoglock);
+        last->next = sched.sudogcache;
+        sched.sudogcache = first;
+        unlock(&sched.sudoglock);
+    }
+    s->g = nullptr;
+    pp->sudogcache[pp->sudogcount++] = s;
+    releasem(mp);
+}
 
 // ---- Creating goroutines ---------------------------------------------------------
 

@@ -140,6 +140,7 @@ constexpr uintptr FixedStack0 = StackMin;
 stkseg* stackalloc(uintptr n);
 void stackfree(stkseg* s);
 void stackfreeall(g* gp);      // every segment but the base: for a dead G
+void stackcacheflush(p* pp);   // a P is destroyed: its cached segments go back to the pool
 extern "C" void newstack(g* gp);
 
 // ---- proc.cpp: the scheduler ----------------------------------------------
@@ -219,6 +220,10 @@ bool runqempty(p* pp);
 bool runqputslow(p* pp, g* gp, uint32_t h, uint32_t t);
 void runqputbatch(p* pp, gQueue* q, int32_t qsize);
 int32_t runqlen(p* pp);
+
+sudog* acquireSudog();
+void releaseSudog(sudog* s);
+void goyield();  // like Gosched, but onto the local run queue (Go's goyield)
 
 // ---- sema.cpp --------------------------------------------------------------
 void semacquire(uint32_t* addr, bool lifo, waitReason reason);

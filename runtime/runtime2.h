@@ -25,6 +25,7 @@ struct g;
 struct m;
 struct p;
 struct sudog;
+struct hchan;
 struct mcache;
 struct timer;
 struct stkseg;
@@ -211,6 +212,24 @@ struct m {
 };
 
 // ---------------------------------------------------------------------------
+// A g waiting on something: a channel (in a channel's send or receive queue)
+// or a semaphore (in a semaRoot). One g may wait on many (select), and one
+// channel may have many waiting gs, so the relation needs its own record
+// (Go's sudog). sudogs are cached per P (acquireSudog/releaseSudog).
+struct sudog {
+    struct g* g;          // the waiting goroutine
+    sudog* next;          // [queue's lock] wait queue links
+    sudog* prev;
+    void* elem;           // [queue's lock] the data element (may point into g's stack)
+    uint32_t ticket;      // sema: handoff granted
+    bool isSelect;        // waiting in a select: may be woken by another case
+    bool success;         // channel: woken by a value (true) or by close (false)
+    sudog* waitlink;      // g.waiting list (select), or the rest of a semaphore's queue
+    sudog* waittail;      // semaphore: last of the queue
+    struct hchan* c;      // channel
+};
+
+// ---------------------------------------------------------------------------
 // Lists of Gs linked through g.schedlink. Not synchronized by themselves.
 struct gQueue {
     g* head = nullptr;
@@ -268,6 +287,12 @@ struct p {
 
     uint64_t goidcache;         // [owner] goroutine IDs handed out in batches from sched.goidgen
     uint64_t goidcacheend;
+
+    // Free stack segments by size order (stack.cpp; Go's mcache.stackcache).
+    struct {
+        stkseg* list;           // [owner, used only on the system stack]
+        uint32_t n;
+    } stackcache[5];
 };
 
 // The global scheduler state (Go's schedt).

@@ -54,25 +54,37 @@ static_assert(offsetof(morestack_record, newsp) == 72 && offsetof(morestack_reco
 constexpr uintptr splitStackAvailable = 256;
 // The biggest segment: beyond it, deep stacks grow linearly.
 constexpr uintptr maxSegment = 8 << 20;
-// Segments up to this size come from the allocator's size classes (per-P
-// caches, no system call); bigger ones are mmap'd.
-constexpr uintptr maxPooledSegment = 32 * 1024;
 
-void stackinit() {
-    static_assert(StackMin >= sizeof(stkseg) + StackGuard + 512, "the first segment must have room for frames");
-    // Small segments come from the allocator's size classes, which have their
-    // own per-P caches (Go's stackpool and stackcache); nothing to set up.
+// ---- The stack allocator (Go's stackpool and stackcache) ---------------------
+//
+// Segments are not allocated with malloc: a goroutine may overflow its
+// segment while inside malloc, and the new segment must not depend on the
+// allocator state it interrupted. Small segments (2 KB .. 32 KB, one list per
+// power-of-two order) come from a per-P cache, refilled from global pools
+// that carve 256 KB chunks from the OS; bigger ones are mmap'd one by one.
+// Every allocation and free runs on the system stack (g0), so the allocator
+// itself never needs a new segment.
+constexpr int numStackOrders = 5;                   // 2K, 4K, 8K, 16K, 32K
+constexpr uintptr stackCacheSize = 32 * 1024;       // bytes per order per P (Go's _StackCacheSize)
+constexpr uintptr stackChunk = 256 * 1024;          // carved into segments of one order
+
+struct stackpoolList {
+    stkseg* head;  // linked through stkseg.next
+    uint32_t n;
+};
+static constinit mutex stackpoolLock{};
+static constinit stackpoolList stackpool[numStackOrders]{};  // [stackpoolLock]
+
+static_assert(StackMin << (numStackOrders - 1) == 32 * 1024, "orders are 2 KB .. 32 KB");
+static_assert(sizeof(((p*)nullptr)->stackcache) / sizeof(((p*)nullptr)->stackcache[0]) == numStackOrders);
+
+static int stackorder(uintptr n) {
+    int order = 0;
+    for (uintptr sz = StackMin; sz < n; sz <<= 1) order++;
+    return order;
 }
 
-// A segment of n bytes (header included), not zeroed.
-static stkseg* segalloc(uintptr n) {
-    void* mem;
-    if (n <= maxPooledSegment) {
-        mem = mallocgc(n, false);
-    } else {
-        mem = sysAlloc(n);
-        if (mem == nullptr) throw_("out of memory (stack)");
-    }
+static stkseg* seginit(void* mem, uintptr n) {
     auto* s = (stkseg*)mem;
     s->prev = nullptr;
     s->next = nullptr;
@@ -84,25 +96,126 @@ static stkseg* segalloc(uintptr n) {
 
 static uintptr segsize(const stkseg* s) { return s->hi - ((uintptr)s); }
 
-static void segfree(stkseg* s) {
-    uintptr n = segsize(s);
-    if (n <= maxPooledSegment) mfree(s);
-    else sysFree(s, n);
+// Take a segment of the given order from the global pool (stackpoolLock held).
+static stkseg* stackpoolalloc(int order) {
+    stackpoolList* l = &stackpool[order];
+    if (l->head == nullptr) {
+        uintptr size = StackMin << order;
+        char* chunk = (char*)sysAllocOrDie(stackChunk, "goroutine stacks");
+        for (uintptr off = 0; off < stackChunk; off += size) {
+            auto* s = seginit(chunk + off, size);
+            s->next = l->head;
+            l->head = s;
+            l->n++;
+        }
+    }
+    stkseg* s = l->head;
+    l->head = s->next;
+    l->n--;
+    return s;
 }
 
-// A base segment for a new goroutine.
+static void stackpoolfree(stkseg* s, int order) {
+    s->next = stackpool[order].head;
+    stackpool[order].head = s;
+    stackpool[order].n++;
+}
+
+// Refill pp's cache of one order to half its size (Go's stackcacherefill).
+static void stackcacherefill(p* pp, int order) {
+    uintptr size = StackMin << order;
+    lock(&stackpoolLock);
+    while (pp->stackcache[order].n * size < stackCacheSize / 2) {
+        stkseg* s = stackpoolalloc(order);
+        s->next = pp->stackcache[order].list;
+        pp->stackcache[order].list = s;
+        pp->stackcache[order].n++;
+    }
+    unlock(&stackpoolLock);
+}
+
+// Give half of pp's cache of one order back (Go's stackcacherelease).
+static void stackcacherelease(p* pp, int order) {
+    uintptr size = StackMin << order;
+    lock(&stackpoolLock);
+    while (pp->stackcache[order].n * size > stackCacheSize / 2) {
+        stkseg* s = pp->stackcache[order].list;
+        pp->stackcache[order].list = s->next;
+        pp->stackcache[order].n--;
+        stackpoolfree(s, order);
+    }
+    unlock(&stackpoolLock);
+}
+
+// A segment of at least n bytes (header included). On the system stack.
+static stkseg* segalloc_g0(uintptr n) {
+    if (getg() != getg()->m->g0) throw_("stackalloc not on g0");
+    if (n > (StackMin << (numStackOrders - 1))) {
+        n = (n + physPageSize - 1) & ~(physPageSize - 1);
+        void* mem = sysAlloc(n);
+        if (mem == nullptr) throw_("out of memory (stack)");
+        return seginit(mem, n);
+    }
+    int order = stackorder(n);
+    p* pp = getg()->m->p;
+    if (pp == nullptr) {
+        // No P (e.g. exitsyscall before it gets one back): use the pool directly.
+        lock(&stackpoolLock);
+        stkseg* s = stackpoolalloc(order);
+        unlock(&stackpoolLock);
+        return seginit(s, StackMin << order);
+    }
+    if (pp->stackcache[order].list == nullptr) stackcacherefill(pp, order);
+    stkseg* s = pp->stackcache[order].list;
+    pp->stackcache[order].list = s->next;
+    pp->stackcache[order].n--;
+    return seginit(s, StackMin << order);
+}
+
+static void segfree_g0(stkseg* s) {
+    uintptr n = segsize(s);
+    if (n > (StackMin << (numStackOrders - 1))) {
+        sysFree(s, n);
+        return;
+    }
+    int order = stackorder(n);
+    p* pp = getg()->m->p;
+    if (pp == nullptr) {
+        lock(&stackpoolLock);
+        stackpoolfree(s, order);
+        unlock(&stackpoolLock);
+        return;
+    }
+    if (pp->stackcache[order].n * n >= stackCacheSize) stackcacherelease(pp, order);
+    s->next = pp->stackcache[order].list;
+    pp->stackcache[order].list = s;
+    pp->stackcache[order].n++;
+}
+
+void stackinit() {
+    static_assert(StackMin >= sizeof(stkseg) + StackGuard + 512, "the first segment must have room for frames");
+}
+
+// A base segment for a new goroutine (Go's stackalloc).
 stkseg* stackalloc(uintptr n) {
     if (n < StackMin) n = StackMin;
-    return segalloc(n);
+    struct args {
+        uintptr n;
+        stkseg* s;
+    } a{n, nullptr};
+    systemstack([](void* v) { ((args*)v)->s = segalloc_g0(((args*)v)->n); }, &a);
+    return a.s;
 }
 
-void stackfree(stkseg* s) { segfree(s); }
+void stackfree(stkseg* s) {
+    systemstack([](void* v) { segfree_g0((stkseg*)v); }, s);
+}
 
-// Free a chain of cached segments starting at s.
-static void freechain(stkseg* s) {
+// Free a chain of cached segments starting at s (on the system stack).
+static void freechain_g0(stkseg* s) {
     while (s != nullptr) {
         stkseg* next = s->next;
-        segfree(s);
+        segfree_g0(s);
         s = next;
     }
 }
@@ -112,7 +225,7 @@ void stackfreeall(g* gp) {
     stkseg* s = gp->stkseg;
     if (s == nullptr) return;
     while (s->prev != nullptr) s = s->prev;
-    freechain(s->next);
+    if (s->next != nullptr) systemstack([](void* v) { freechain_g0((stkseg*)v); }, s->next);
     s->next = nullptr;
     gp->stkseg = s;
     gp->stack.lo = s->lo;
@@ -124,6 +237,19 @@ void stackfreeall(g* gp) {
         mfree(gp->dynstack);
         gp->dynstack = next;
     }
+}
+
+// Release every cached segment of a P that is going away (procresize).
+void stackcacheflush(p* pp) {
+    lock(&stackpoolLock);
+    for (int order = 0; order < numStackOrders; order++) {
+        while (stkseg* s = pp->stackcache[order].list) {
+            pp->stackcache[order].list = s->next;
+            stackpoolfree(s, order);
+        }
+        pp->stackcache[order].n = 0;
+    }
+    unlock(&stackpoolLock);
 }
 
 // The fatal error for a goroutine whose stack would exceed maxstacksize.
@@ -142,17 +268,17 @@ static stkseg* nextSegment(g* gp, morestack_record* r, uintptr need) {
     if (next != nullptr && next->hi - next->lo >= need + StackGuard) {
         // Reuse the cached segment; anything cached beyond it is let go, so a
         // goroutine that once ran deep does not keep all of it.
-        freechain(next->next);
+        freechain_g0(next->next);
         next->next = nullptr;
     } else {
-        freechain(next);
+        freechain_g0(next);
         cur->next = nullptr;
         uintptr size = segsize(cur) * 2;
         uintptr min = need + StackGuard + sizeof(stkseg);
         while (size < min) size *= 2;
-        if (size > maxSegment) size = (min + maxSegment - 1) / maxSegment * maxSegment;
+        if (size > maxSegment) size = maxSegment > min ? maxSegment : min;
         if (cur->total + size > maxstacksize) stackOverflow(gp, r, cur->total + size);
-        next = segalloc(size);
+        next = segalloc_g0(size);
     }
     next->prev = cur;
     next->total = cur->total + segsize(next);
@@ -221,13 +347,14 @@ extern "C" void* __morestack_allocate_stack_space(size_t size) {
 
 // ---- Fatal errors reached from assembly ---------------------------------------
 
-extern "C" [[noreturn]] void morestackg0() {
-    writeErr("fatal error: morestack on g0\n", 29);
-    exit(2);
-}
-
-extern "C" [[noreturn]] void morestackgsignal() {
-    writeErr("fatal error: morestack on gsignal\n", 34);
+// A system stack (g0 or gsignal, fixed size) overflowed. Reached from
+// __morestack on what is left of that stack: print little, exit.
+extern "C" [[noreturn]] void morestackg0(uintptr sp, g* gp) {
+    bool gsignal = gp == gp->m->gsignal;
+    print("runtime: morestack on ", gsignal ? "gsignal" : "g0", ": sp=", hex(sp), " stack=[", hex(gp->stack.lo), ", ",
+          hex(gp->stack.hi), "]\n");
+    if (gsignal) writeErr("fatal error: morestack on gsignal\n", 34);
+    else writeErr("fatal error: morestack on g0\n", 29);
     exit(2);
 }
 

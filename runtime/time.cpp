@@ -181,9 +181,11 @@ static int64_t runtimer(p* pp, int64_t now) {
     } else {
         dodeltimer(pp, 0);
     }
+    bool autofree = t->autofree && t->period == 0;
     unlock(&pp->timersLock);
     f(arg, seq);
-    atomic::Store(&t->running, false);
+    if (autofree) mfree(t);
+    else atomic::Store(&t->running, false);
     lock(&pp->timersLock);
     return 0;
 }

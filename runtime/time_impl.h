@@ -11,6 +11,7 @@ struct timer {
     p* pp;          // [pp->timersLock] the heap holding it, nullptr when in none
     int32_t idx;    // [pp->timersLock] index in pp->timers, -1 when in none
     bool running;   // [atomic] f is being called
+    bool autofree;  // [immutable] one-shot timer nobody else references: freed after f runs
     int64_t when;   // [pp->timersLock while in a heap] nanotime at which to fire
     int64_t period; // if > 0, fire again every period ns
     void (*f)(void* arg, uintptr seq);  // called on the scheduler's stack; must not block

@@ -81,7 +81,7 @@ mcall:
 	movq	G_M(%rax), %rcx
 	movq	M_G0(%rcx), %rsi
 	cmpq	%rsi, %rax
-	je	1f				// mcall on g0 is a bug
+	je	.Lmcall_bad			// mcall on g0 is a bug
 	movq	%rsi, %fs:TLS_G			// g = g0
 	movq	G_STACKGUARD0(%rsi), %rdx
 	movq	%rdx, %fs:TLS_STACKGUARD
@@ -92,7 +92,8 @@ mcall:
 	call	*%rcx
 	call	badmcall2			// "mcall function returned"
 	ud2
-1:	call	badmcall			// "mcall called on m->g0 stack"
+.Lmcall_bad:
+	call	badmcall			// "mcall called on m->g0 stack"
 	ud2
 
 // void systemstack(void (*fn)(void*), void* arg)
@@ -106,11 +107,11 @@ systemstack:
 	movq	G_M(%rax), %rcx
 	movq	M_G0(%rcx), %rdx
 	cmpq	%rdx, %rax
-	je	2f				// on g0: call fn directly
+	je	.Lsys_direct			// on g0: call fn directly
 	cmpq	M_GSIGNAL(%rcx), %rax
-	je	2f				// on gsignal: same
+	je	.Lsys_direct			// on gsignal: same
 	cmpq	M_CURG(%rcx), %rax
-	jne	3f				// a g that is neither: bad
+	jne	.Lsys_bad			// a g that is neither: bad
 	// Record where gp is, for tracebacks.
 	movq	(%rsp), %r8
 	movq	%r8, (G_SCHED+GOBUF_PC)(%rax)
@@ -136,10 +137,12 @@ systemstack:
 	movq	%r9, %fs:TLS_STACKGUARD
 	movq	$0, (G_SCHED+GOBUF_SP)(%rax)	// no longer a valid resume point
 	ret
-2:	movq	%rdi, %rcx
+.Lsys_direct:
+	movq	%rdi, %rcx
 	movq	%rsi, %rdi
 	jmp	*%rcx				// tail call fn(arg)
-3:	call	badsystemstack			// "systemstack called from unexpected goroutine"
+.Lsys_bad:
+	call	badsystemstack			// "systemstack called from unexpected goroutine"
 	ud2
 
 // void goexit(void)
@@ -228,17 +231,19 @@ __morestack:
 	movq	%fs:TLS_G, %rax
 	movq	G_M(%rax), %rcx
 	cmpq	M_G0(%rcx), %rax
-	je	4f
+	je	.Lms_system
 	cmpq	M_GSIGNAL(%rcx), %rax
-	je	5f
-1:	// Ask newstack (on g0) where to run; gp->sched.sp will be this record.
+	je	.Lms_system
+.Lms_ask:
+	// Ask newstack (on g0) where to run; gp->sched.sp will be this record.
 	movq	$0, MSR_NEWSP(%rsp)
 	leaq	newstack(%rip), %rdi
 	call	mcall
 	// Resumed by gogo(&gp->sched). newsp == 0: we were preempted; ask again.
+.Lms_decided:
 	movq	MSR_NEWSP(%rsp), %rax
 	testq	%rax, %rax
-	jz	1b
+	jz	.Lms_ask
 	// Copy the stack arguments below newsp, keeping 16-byte alignment.
 	movq	MSR_R11(%rsp), %rcx
 	subq	%rcx, %rax
@@ -268,7 +273,7 @@ __morestack:
 	call	*%r11
 	// The function returned: rax, rdx, xmm0, xmm1 and st(0) may hold its result.
 	cmpq	$0, REC(MSR_NEWSEG)
-	je	3f
+	je	.Lms_return
 	// Give back the segment: gp->stkseg = prev, gp->stack = prev's bounds, and
 	// unless a preemption was requested meanwhile, the guard is prev's.
 	movq	%rax, %r8			// keep the result
@@ -284,17 +289,38 @@ __morestack:
 	movq	G_STACKGUARD0(%rdi), %rax
 	movq	$STACK_PREEMPT, %r9
 	cmpq	%r9, %rax
-	je	2f				// keep the preemption request
+	je	.Lms_guard			// keep the preemption request
 	lock cmpxchgq %rcx, G_STACKGUARD0(%rdi)
-	jne	2f				// lost to a preemption request: %rax has it
+	jne	.Lms_guard			// lost to a preemption request: %rax has it
 	movq	%rcx, %rax
-2:	movq	%rax, %fs:TLS_STACKGUARD
+.Lms_guard:
+	movq	%rax, %fs:TLS_STACKGUARD
 	movq	%r8, %rax
-3:	leave
+.Lms_return:
+	leave
 	ret					// to R, whose ret returns to the caller
-4:	call	morestackg0			// "morestack on g0"
-	ud2
-5:	call	morestackgsignal		// "morestack on gsignal"
+.Lms_system:
+	// On g0 or gsignal, whose stacks are fixed. sysmon may have poisoned
+	// this M's guard with stackPreempt for the goroutine it ran a moment
+	// ago (preemptone), and a signal may even have restored it since: so
+	// decide with the real limit. If SP minus the frame is still above
+	// stack.lo + StackGuard, the check failed spuriously: republish the
+	// guard and run the function right here. Otherwise the stack is full.
+	movq	(G_STACK+STACK_LO)(%rax), %rdx
+	addq	$STACK_GUARD, %rdx
+	movq	%rsp, %r9
+	subq	MSR_R10(%rsp), %r9
+	cmpq	%rdx, %r9
+	jb	.Lms_overflow
+	movq	G_STACKGUARD0(%rax), %rdx
+	movq	%rdx, %fs:TLS_STACKGUARD
+	movq	%rsp, MSR_NEWSP(%rsp)		// the function's frame goes below this record
+	movq	$0, MSR_NEWSEG(%rsp)
+	jmp	.Lms_decided
+.Lms_overflow:
+	movq	%rsp, %rdi
+	movq	%rax, %rsi
+	call	morestackg0			// "morestack on g0" / "on gsignal"
 	ud2
 	.size	__morestack, . - __morestack
 	.globl	__morestack_end
@@ -334,21 +360,25 @@ asyncPreempt:
 	movq	%fs:TLS_G, %rbx
 	movq	G_ASYNCSAVE(%rbx), %rbx		// 64-byte aligned; survives the call (callee-saved)
 	cmpl	$0, xsaveSize(%rip)
-	je	1f
+	je	.Lap_fxsave
 	movl	$-1, %eax			// every state component XCR0 enables
 	movl	$-1, %edx
 	xsave64	(%rbx)
-	jmp	2f
-1:	fxsave64 (%rbx)
-2:	call	asyncPreempt2			// returns when the goroutine runs again
+	jmp	.Lap_saved
+.Lap_fxsave:
+	fxsave64 (%rbx)
+.Lap_saved:
+	call	asyncPreempt2			// returns when the goroutine runs again
 	cmpl	$0, xsaveSize(%rip)
-	je	3f
+	je	.Lap_fxrstor
 	movl	$-1, %eax
 	movl	$-1, %edx
 	xrstor64 (%rbx)
-	jmp	4f
-3:	fxrstor64 (%rbx)
-4:	leaq	-120(%rbp), %rsp		// back to the saved general registers
+	jmp	.Lap_restored
+.Lap_fxrstor:
+	fxrstor64 (%rbx)
+.Lap_restored:
+	leaq	-120(%rbp), %rsp		// back to the saved general registers
 	popq	%r15
 	popq	%r14
 	popq	%r13

@@ -9,6 +9,10 @@
 namespace runtime {
 thread_local g* hosted_g;
 int32_t ncpu = 2;
+// os_linux.cpp's process arguments, read by runtime1.cpp.
+int32_t argc;
+char** argv;
+char** envp;
 
 [[noreturn]] void throw_(const char* s) {
     std::fprintf(stderr, "fatal error: %s\n", s);

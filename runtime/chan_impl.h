@@ -1,0 +1,61 @@
+// chan_impl.h — the channel structure, shared by chan.cpp and select.cpp
+// (Go's hchan in chan.go).
+#pragma once
+#include "go_chan.h"
+#include "runtime.h"
+
+namespace runtime {
+
+using chantype = go::detail::chantype;
+
+// A FIFO of waiting sudogs (Go's waitq).
+struct waitq {
+    sudog* first;
+    sudog* last;
+    void enqueue(sudog* sgp);
+    sudog* dequeue();
+    void dequeueSudoG(sudog* sgp);
+};
+
+struct hchan {
+    // [lock] unless noted.
+    uint64_t qcount;    // total data in the queue
+    uint64_t dataqsiz;  // size of the circular queue; [immutable]
+    void* buf;          // points to an array of dataqsiz elements; [immutable]
+    const chantype* elemtype;  // [immutable]
+    uint32_t closed;    // [lock to write; atomic to read in the fast paths]
+    uint64_t sendx;     // send index
+    uint64_t recvx;     // receive index
+    waitq recvq;        // list of recv waiters
+    waitq sendq;        // list of send waiters
+    int64_t refs;       // [atomic] go::chan handles referring to this channel
+    // lock protects all fields in hchan, as well as several fields in sudogs
+    // blocked on this channel. Do not change another G's status while
+    // holding this lock (in particular, do not ready a G), as this can
+    // deadlock with stack shrinking.
+    mutex lock;
+};
+
+// Typed element operations: trivially copyable types (no move/zero/destroy
+// functions) are plain memory; others go through their C++ constructors.
+static inline void typedmove(const chantype* t, void* dst, void* src) {
+    if (t->move) t->move(dst, src);
+    else if (t->size) __builtin_memmove(dst, src, t->size);
+}
+static inline void typedzero(const chantype* t, void* dst) {
+    if (t->zero) t->zero(dst);
+    else if (t->size) __builtin_memset(dst, 0, t->size);
+}
+static inline void typeddestroy(const chantype* t, void* p) {
+    if (t->destroy) t->destroy(p);
+}
+
+static inline void* chanbuf(hchan* c, uint64_t i) { return (char*)c->buf + i * c->elemtype->size; }
+
+bool chansend(hchan* c, void* ep, bool block);
+bool chanrecv(hchan* c, void* ep, bool block, bool* received);
+bool chanparkcommit(g* gp, void* chanLock);
+void send(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg);
+void recv(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg);
+
+}  // namespace runtime

@@ -1,0 +1,29 @@
+// fmt_impl.h — what fmt.cpp needs from the rest of the runtime and what the
+// host tests may call directly. Not part of the public header.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "go_fmt.h"
+
+// Declared here rather than by including runtime.h: fmt needs nothing else
+// from the runtime, and stays buildable on its own (host tests, user TUs).
+namespace runtime {
+// malloc.cpp (same declarations as runtime.h): n bytes, never nullptr.
+void* mallocgc(size_t n, bool needzero);
+void mfree(void* p);
+// Write all n bytes to fd (looping on partial writes and EINTR, telling the
+// scheduler about the blocking syscall). Returns n, or a negative errno.
+// Defined by the scheduler side of the runtime (host tests: test_fmt.cpp).
+long writefd(int fd, const void* p, size_t n);
+}  // namespace runtime
+
+namespace go::fmt::detail {
+// strconv.AppendFloat into out (at most size bytes kept, NUL-terminated when
+// size > 0): fmt is one of b e E f g G x X, prec -1 means shortest, bitSize
+// 32 or 64. Returns the full length. For tests of the float algorithm.
+int formatFloat(char* out, size_t size, double v, char fmt, int prec, int bitSize);
+// strconv.IsPrint.
+bool isPrint(int32_t r);
+}  // namespace go::fmt::detail
