@@ -27,7 +27,9 @@ CXXFLAGS_COMMON := -std=c++20 -O2 -g0 $(ARCHFLAGS) \
 	-ffunction-sections -fdata-sections -fno-strict-aliasing \
 	-Wall -Wextra -Wno-unused-parameter
 RT_CXXFLAGS   := $(CXXFLAGS_COMMON) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
-USER_CXXFLAGS := $(CXXFLAGS_COMMON) -Iruntime
+# The user's code carries a line table (-g1) so tracebacks show file:line;
+# it is read at link time and stripped from the final binary.
+USER_CXXFLAGS := $(CXXFLAGS_COMMON) -g1 -Iruntime
 ASFLAGS  := -Iarch/amd64 $(ARCHFLAGS)
 LDFLAGS  := -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
@@ -65,14 +67,17 @@ $(MKSYMTAB): tools/mksymtab.cpp
 	@mkdir -p $(@D)
 	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
 
-# Two-pass link: see the top of this file.
+# Two-pass link: see the top of this file. The first link's output (with
+# its symbols and debug line table) stays in build/link/ for gdb; the final
+# binary is stripped: its traceback table is .gosymtab.
+LINKDIR = $(BUILD)/link/$(notdir $(OUT))
 $(OUT): $(RT_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB)
 	@mkdir -p $(BUILD)/link
-	$(CXX) $(LDFLAGS) -o $(BUILD)/link/$(notdir $(OUT)).pass1 $(RT_OBJS) $(PROG_OBJ)
-	$(MKSYMTAB) $(BUILD)/link/$(notdir $(OUT)).pass1 $(BUILD)/link/$(notdir $(OUT)).symtab.S
-	$(CXX) -c $(BUILD)/link/$(notdir $(OUT)).symtab.S -o $(BUILD)/link/$(notdir $(OUT)).symtab.o
-	$(CXX) $(LDFLAGS) -o $@ $(RT_OBJS) $(PROG_OBJ) $(BUILD)/link/$(notdir $(OUT)).symtab.o
-	$(MKSYMTAB) --check $(BUILD)/link/$(notdir $(OUT)).pass1 $@
+	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(RT_OBJS) $(PROG_OBJ)
+	$(MKSYMTAB) $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
+	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
+	$(CXX) $(LDFLAGS) -Wl,--strip-all -o $@ $(RT_OBJS) $(PROG_OBJ) $(LINKDIR).symtab.o
+	$(MKSYMTAB) --check $(LINKDIR).pass1 $@
 
 run: $(OUT)
 	./$(OUT)

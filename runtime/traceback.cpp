@@ -32,14 +32,6 @@ static bool startsWith(const char* s, const char* prefix) {
     return *prefix == 0;
 }
 
-static bool hasParams(const char* s) {
-    size_t n = 0;
-    while (s[n]) n++;
-    for (size_t i = n; i > 0; i--)
-        if (s[i - 1] == ')') return true;
-    return false;
-}
-
 // Is addr inside one of gp's stack segments (or its system stack)?
 static bool onStack(g* gp, uintptr addr) {
     if (addr >= gp->stack.lo && addr < gp->stack.hi) return true;
@@ -53,15 +45,16 @@ static bool onStack(g* gp, uintptr addr) {
 static bool showframe(uintptr pc, const char* name) {
     if (tracebackLevel > 1) return true;
     if (!inRuntimeText(pc)) return true;
-    return startsWith(name, "go::") && !startsWith(name, "go::panic");
+    return startsWith(name, "go::") && !startsWith(name, "go::detail::") && !startsWith(name, "go::panic");
 }
 
 static void printFrameLine(uintptr pc, uintptr entry) {
     const char* file;
     int32_t line;
     print("\t");
-    if (funcline(pc, &file, &line)) print(file, ":", line);
-    else print("?");
+    if (!funcline(pc, &file, &line)) print("?");
+    else if (line > 0) print(file, ":", line);
+    else print(file);
     print(" +", hex(pc - entry + 1), "\n");
 }
 
@@ -93,7 +86,7 @@ static void tracebackFrames(uintptr pc, uintptr bp, g* gp, bool firstIsPC) {
                 print("...additional frames elided...\n");
                 return;
             }
-            print(name, hasParams(name) ? "" : "()", "\n");
+            print(name, "\n");
             printFrameLine(lookup, entry);
             n++;
         }
@@ -112,11 +105,15 @@ static void printcreatedby(g* gp) {
         // Created from inside the runtime (time.After's helpers and the like).
     }
     print("created by ");
-    // Drop the parameter list, as Go prints "created by main.main".
-    for (const char* s = name; *s; s++) {
-        if (*s == '(' && s[1] == '.' && s[2] == '.' && s[3] == '.') break;
-        print(*s);
+    // Drop the final parameter list, as Go prints "created by main.main".
+    size_t n = 0;
+    while (name[n]) n++;
+    size_t cut = n;
+    if (n >= 2 && name[n - 1] == ')') {
+        cut = n - 1;
+        while (cut > 0 && name[cut] != '(') cut--;
     }
+    printbytes(name, cut);
     if (gp->parentGoid != 0) print(" in goroutine ", gp->parentGoid);
     print("\n");
     printFrameLine(pc - 1, entry);

@@ -1,18 +1,32 @@
-// mksymtab — builds the function-name table that tracebacks print.
+// mksymtab — builds the table tracebacks print from: function names, and
+// the source file and line of every pc of the user's code.
 //
-//   mksymtab PASS1.elf OUT.S        write the table for PASS1's functions
+//   mksymtab PASS1.elf PASS1.map OUT.S
+//       write the table for PASS1 (the first link; PASS1.map its -Map file)
 //   mksymtab --check PASS1.elf FINAL.elf
-//                                   verify that no function moved between links
+//       verify that the second link laid everything out exactly as the first
 //
 // Go's linker writes pclntab into every binary; we get the same effect with a
-// second link: the first link fixes every function's address, this tool reads
-// them from the ELF symbol table, demangles them, and emits an assembly file
-// whose .gosymtab section the second link places after all code (linker.ld).
+// second link. The first link fixes every function's address; this tool reads
+// them from the ELF symbol table (demangled, parameter lists dropped), the
+// line table of the user's code from its DWARF (.debug_line, compiled -g1,
+// decoded by binutils' readelf), and, for runtime functions (compiled without
+// line tables, to keep binaries small), their source file from the link map.
+// It emits an assembly file whose .gosymtab section the second link places
+// after everything else (linker.ld), so nothing moves.
 //
-// Table layout: see runtime/symtab.cpp, which reads it.
+// Table layout (version 2; runtime/symtab.cpp reads it), little-endian:
+//   u32 magic "GOST", u32 version
+//   u32 nfunc, u32 nline
+//   nfunc x { u32 entry; u32 size; u32 nameoff; u32 fileoff }   sorted by entry
+//   nline x { u32 pc; u32 line; u32 fileoff }                   sorted by pc
+//   strings, NUL-terminated; offsets count from the table's start
+//
 // This is a host program: it may use the C++ standard library.
 #include <cxxabi.h>
 #include <elf.h>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -20,6 +34,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,6 +44,13 @@ struct Func {
     uint64_t addr;
     uint64_t size;
     std::string name;
+    std::string file;
+};
+
+struct Line {
+    uint64_t pc;
+    uint32_t line;  // 0: no line (end of a sequence)
+    std::string file;
 };
 
 [[noreturn]] void die(const std::string& msg) {
@@ -42,48 +64,61 @@ std::vector<char> readFile(const char* path) {
     return std::vector<char>((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
 }
 
-// Keep names short enough to read in a traceback: drop parameter lists,
-// which Go's tracebacks do not show either ("main.main()").
-std::string shorten(const std::string& demangled) {
-    std::string out;
-    int depthAngle = 0, depthParen = 0;
-    for (size_t i = 0; i < demangled.size(); i++) {
-        char c = demangled[i];
-        if (c == '<') depthAngle++;
-        if (c == '>') depthAngle--;
-        if (c == '(' && depthAngle == 0) {
-            // "(anonymous namespace)" and lambda scopes are part of the name.
-            if (demangled.compare(i, 21, "(anonymous namespace)") == 0) {
-                out += "(anonymous namespace)";
-                i += 20;
-                continue;
-            }
-            if (depthParen == 0) {
-                // Is this the parameter list of the outermost function? Only if
-                // nothing but qualifiers follow its closing parenthesis.
-                int d = 0;
-                size_t j = i;
-                for (; j < demangled.size(); j++) {
-                    if (demangled[j] == '(') d++;
-                    if (demangled[j] == ')' && --d == 0) break;
-                }
-                std::string rest = j + 1 < demangled.size() ? demangled.substr(j + 1) : "";
-                if (rest.find("::") == std::string::npos) {
-                    out += "(...)";
-                    out += rest;
-                    return out;
-                }
-            }
-            depthParen++;
+bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+// Keep names short enough to read in a traceback: drop the parameter list of
+// the outermost function, which Go's tracebacks do not show either.
+std::string shorten(const std::string& d) {
+    int angle = 0;
+    for (size_t i = 0; i < d.size(); i++) {
+        char c = d[i];
+        if (c == '<') angle++;
+        if (c == '>') angle--;
+        if (c != '(' || angle != 0) continue;
+        if (d.compare(i, 21, "(anonymous namespace)") == 0) {
+            i += 20;
+            continue;
         }
-        if (c == ')') depthParen--;
-        out += c;
+        // Find the matching ')'; it ends the parameter list if no further
+        // scope follows it (lambdas nest "f()::{lambda()#1}").
+        int depth = 0;
+        size_t j = i;
+        for (; j < d.size(); j++) {
+            if (d[j] == '(') depth++;
+            if (d[j] == ')' && --depth == 0) break;
+        }
+        std::string rest = j + 1 < d.size() ? d.substr(j + 1) : "";
+        if (rest.find("::") == std::string::npos) {
+            bool noParams = j == i + 1 || d.compare(i, j - i + 1, "(void)") == 0;
+            return d.substr(0, i) + (noParams ? "()" : "(...)") + rest;
+        }
+        i = j;
     }
-    return out;
+    return d;
 }
 
-std::vector<Func> functions(const char* path) {
-    std::vector<char> buf = readFile(path);
+// A goroutine's entry trampoline (go.h) is named after the closure type it
+// runs: show that closure, as Go shows main.main.func1 for a go statement.
+std::string prettyEntry(const std::string& d) {
+    for (const char* prefix : {"void go::detail::goEntryInline<go::go<", "void go::detail::goEntryHeap<go::go<"}) {
+        if (!startsWith(d, prefix)) continue;
+        size_t i = std::strlen(prefix);
+        int angle = 1;
+        size_t j = i;
+        for (; j < d.size() && angle > 0; j++) {
+            if (d[j] == '<') angle++;
+            if (d[j] == '>') angle--;
+        }
+        std::string closure = d.substr(i, j - 1 - i);
+        // Keep just the closure type, not the deduced argument types.
+        size_t comma = closure.find(", ");
+        if (comma != std::string::npos) closure = closure.substr(0, comma);
+        return closure + "()";
+    }
+    return "";
+}
+
+std::vector<Func> functions(const std::vector<char>& buf, const char* path) {
     if (buf.size() < sizeof(Elf64_Ehdr)) die("not an ELF file");
     auto* eh = reinterpret_cast<const Elf64_Ehdr*>(buf.data());
     if (std::memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64) die("not ELF64");
@@ -99,9 +134,14 @@ std::vector<Func> functions(const char* path) {
             const char* raw = strtab + syms[k].st_name;
             int status = 0;
             char* dm = abi::__cxa_demangle(raw, nullptr, nullptr, &status);
-            std::string name = (status == 0 && dm) ? shorten(dm) : std::string(raw);
+            std::string name = std::string(raw) + "()";  // C names (main, asm routines)
+            if (status == 0 && dm) {
+                std::string entry = prettyEntry(dm);
+                name = entry.empty() ? shorten(dm) : entry;
+            }
             std::free(dm);
-            out.push_back({syms[k].st_value, syms[k].st_size, name});
+            if (syms[k].st_value > 0xffffffffu) die("function address beyond 4 GB");
+            out.push_back({syms[k].st_value, syms[k].st_size, name, ""});
         }
     }
     if (out.empty()) die(std::string(path) + " has no function symbols");
@@ -114,23 +154,188 @@ std::vector<Func> functions(const char* path) {
     return out;
 }
 
-void emit(const std::vector<Func>& fs, const char* outPath) {
+// Is path one of the runtime's own files (its headers get inlined into
+// user code)? Paths come relative to the repository or absolute.
+std::string runtimeDir;  // absolute path of runtime/, with a trailing slash
+bool isRuntimeFile(const std::string& path) {
+    return startsWith(path, "runtime/") || (!runtimeDir.empty() && startsWith(path, runtimeDir));
+}
+
+// For each pc, the innermost source position outside the runtime's headers,
+// following inlining (addr2line -i prints the chain, innermost first).
+std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char* elf, const std::vector<uint64_t>& pcs) {
+    std::map<uint64_t, std::pair<std::string, uint32_t>> out;
+    if (pcs.empty()) return out;
+    char tmpl[] = "/tmp/mksymtabXXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) die("cannot create a temporary file");
+    FILE* in = fdopen(fd, "w");
+    for (uint64_t pc : pcs) std::fprintf(in, "0x%llx\n", (unsigned long long)pc);
+    std::fclose(in);
+    std::string cmd = std::string("addr2line -a -i -e '") + elf + "' < " + tmpl;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) die("cannot run addr2line");
+    char buf[4096];
+    uint64_t cur = 0;
+    bool found = false;
+    while (std::fgets(buf, sizeof buf, p)) {
+        std::string l(buf);
+        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+        if (startsWith(l, "0x")) {
+            cur = std::strtoull(l.c_str(), nullptr, 16);
+            found = false;
+            continue;
+        }
+        if (found) continue;
+        size_t colon = l.rfind(':');
+        if (colon == std::string::npos) continue;
+        std::string file = l.substr(0, colon);
+        uint32_t line = (uint32_t)std::strtoul(l.c_str() + colon + 1, nullptr, 10);
+        size_t sp = file.find(" (discriminator");
+        if (sp != std::string::npos) file.resize(sp);
+        if (file == "??" || line == 0 || isRuntimeFile(file)) continue;
+        out[cur] = {file, line};
+        found = true;
+    }
+    pclose(p);
+    std::remove(tmpl);
+    return out;
+}
+
+// The line table, decoded by readelf (binutils comes with the compiler).
+// Output: "CU: path:" or "path:" lines name the file of the rows after them;
+// rows are "basename line address ...". Rows of code inlined from the
+// runtime's public headers (go_chan.h, ...) are attributed to the user's line
+// that led to them (through addr2line's inlining chains).
+std::vector<Line> lines(const char* elf) {
+    std::string cmd = std::string("readelf --debug-dump=decodedline -W '") + elf + "' 2>/dev/null";
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) die("cannot run readelf");
+    std::vector<Line> out;
+    std::map<std::string, std::string> fullpath;  // basename -> path, from the file headers
+    std::string cur;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p)) {
+        std::string l(buf);
+        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+        if (l.empty()) continue;
+        bool header = l.back() == ':' && (startsWith(l, "CU: ") || l.find(' ') == std::string::npos);
+        if (header) {
+            cur = l.substr(startsWith(l, "CU: ") ? 4 : 0);
+            cur.pop_back();
+            size_t slash = cur.rfind('/');
+            fullpath[slash == std::string::npos ? cur : cur.substr(slash + 1)] = cur;
+            continue;
+        }
+        std::istringstream ss(l);
+        std::string base, line, addr;
+        if (!(ss >> base >> line >> addr) || !startsWith(addr, "0x")) continue;
+        uint32_t ln = line == "-" ? 0 : (uint32_t)std::strtoul(line.c_str(), nullptr, 10);
+        out.push_back({std::strtoull(addr.c_str(), nullptr, 16), ln, base});
+    }
+    pclose(p);
+    for (Line& l : out) {
+        auto it = fullpath.find(l.file);
+        if (it != fullpath.end()) l.file = it->second;
+    }
+    std::vector<uint64_t> inlined;
+    for (const Line& l : out)
+        if (l.line != 0 && isRuntimeFile(l.file)) inlined.push_back(l.pc);
+    auto callers = callerPositions(elf, inlined);
+    for (Line& l : out) {
+        if (l.line == 0 || !isRuntimeFile(l.file)) continue;
+        auto it = callers.find(l.pc);
+        if (it != callers.end()) {
+            l.file = it->second.first;
+            l.line = it->second.second;
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Line& a, const Line& b) { return a.pc < b.pc; });
+    // Several rows for one pc: the last one wins. Then drop rows that repeat
+    // the previous file and line.
+    std::vector<Line> dedup;
+    for (size_t i = 0; i < out.size(); i++) {
+        if (i + 1 < out.size() && out[i + 1].pc == out[i].pc) continue;
+        if (!dedup.empty() && dedup.back().line == out[i].line && dedup.back().file == out[i].file) continue;
+        dedup.push_back(out[i]);
+    }
+    return dedup;
+}
+
+// Source file of each function from the link map: the input section that
+// holds it came from build/rtobj/NAME.o, i.e. runtime/NAME.cpp or
+// arch/amd64/NAME.S (one file per concept makes this exact).
+void filesFromMap(const char* mapPath, std::vector<Func>& fs) {
+    std::ifstream m(mapPath);
+    if (!m) die(std::string("cannot open ") + mapPath);
+    struct Range {
+        uint64_t lo, hi;
+        std::string obj;
+    };
+    std::vector<Range> ranges;
+    std::string l, pending;
+    while (std::getline(m, l)) {
+        // " .text.name  0xADDR  0xSIZE  path.o", possibly with the section
+        // name alone on the previous line when it is long.
+        std::istringstream ss(l);
+        std::vector<std::string> w;
+        for (std::string x; ss >> x;) w.push_back(x);
+        if (w.size() == 1 && startsWith(w[0], ".text")) {
+            pending = w[0];
+            continue;
+        }
+        if (w.size() == 3 && !pending.empty() && startsWith(w[0], "0x")) w.insert(w.begin(), pending);
+        pending.clear();
+        if (w.size() != 4 || !startsWith(w[0], ".text") || !startsWith(w[1], "0x")) continue;
+        uint64_t lo = std::strtoull(w[1].c_str(), nullptr, 16), sz = std::strtoull(w[2].c_str(), nullptr, 16);
+        if (sz == 0) continue;
+        ranges.push_back({lo, lo + sz, w[3]});
+    }
+    std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.lo < b.lo; });
+    for (Func& f : fs) {
+        auto it = std::upper_bound(ranges.begin(), ranges.end(), f.addr,
+                                   [](uint64_t a, const Range& r) { return a < r.lo; });
+        if (it == ranges.begin()) continue;
+        --it;
+        if (f.addr >= it->hi) continue;
+        std::string obj = it->obj;
+        size_t slash = obj.rfind("/rtobj/");
+        if (slash == std::string::npos) continue;  // user code: its lines say where
+        std::string stem = obj.substr(slash + 7);
+        if (stem.size() > 2 && stem.compare(stem.size() - 2, 2, ".o") == 0) stem.resize(stem.size() - 2);
+        std::ifstream probe("runtime/" + stem + ".cpp");
+        f.file = probe ? "runtime/" + stem + ".cpp" : "arch/amd64/" + stem + ".S";
+    }
+}
+
+void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* outPath) {
+    // String pool.
+    std::map<std::string, uint32_t> off;
+    std::vector<std::string> pool;
+    uint32_t base = 16 + (uint32_t)fs.size() * 16 + (uint32_t)ls.size() * 12;
+    uint32_t next = base;
+    auto intern = [&](const std::string& s) -> uint32_t {
+        if (s.empty()) return 0;
+        auto it = off.find(s);
+        if (it != off.end()) return it->second;
+        off[s] = next;
+        pool.push_back(s);
+        next += (uint32_t)s.size() + 1;
+        return off[s];
+    };
     FILE* f = std::fopen(outPath, "w");
     if (!f) die(std::string("cannot write ") + outPath);
-    std::fprintf(f, "// Generated by tools/mksymtab: function names for tracebacks.\n");
+    std::fprintf(f, "// Generated by tools/mksymtab: names and lines for tracebacks.\n");
     std::fprintf(f, "\t.section .gosymtab,\"a\"\n\t.balign 8\n");
-    std::fprintf(f, "\t.long 0x54534f47, 1\n");  // "GOST", version 1
-    std::fprintf(f, "\t.quad %zu\n", fs.size());
-    uint64_t nameoff = 8 + 8 + fs.size() * 16 + 8;
-    for (const Func& fn : fs) {
-        std::fprintf(f, "\t.quad 0x%llx\n\t.long %llu, %llu\n", (unsigned long long)fn.addr,
-                     (unsigned long long)std::min<uint64_t>(fn.size, 0xffffffffu), (unsigned long long)nameoff);
-        nameoff += fn.name.size() + 1;
-    }
-    std::fprintf(f, "\t.quad 0\n");  // no line table yet
-    for (const Func& fn : fs) {
+    std::fprintf(f, "\t.long 0x54534f47, 2, %zu, %zu\n", fs.size(), ls.size());
+    for (const Func& fn : fs)
+        std::fprintf(f, "\t.long 0x%llx, %llu, %u, %u\n", (unsigned long long)fn.addr,
+                     (unsigned long long)std::min<uint64_t>(fn.size, 0xffffffffu), intern(fn.name), intern(fn.file));
+    for (const Line& ln : ls)
+        std::fprintf(f, "\t.long 0x%llx, %u, %u\n", (unsigned long long)ln.pc, ln.line, intern(ln.file));
+    for (const std::string& s : pool) {
         std::fprintf(f, "\t.byte ");
-        for (unsigned char c : fn.name) std::fprintf(f, "%u,", c);
+        for (unsigned char c : s) std::fprintf(f, "%u,", c);
         std::fprintf(f, "0\n");
     }
     std::fprintf(f, "\t.section .note.GNU-stack,\"\",@progbits\n");
@@ -155,12 +360,19 @@ int check(const char* pass1, const char* final) {
     for (auto& [name, s] : sa) {
         if (name == ".gosymtab") continue;
         auto it = sb.find(name);
-        if (it == sb.end()) { std::fprintf(stderr, "mksymtab: %s vanished in the second link\n", name.c_str()); bad++; continue; }
+        if (it == sb.end()) {
+            std::fprintf(stderr, "mksymtab: %s vanished in the second link\n", name.c_str());
+            bad++;
+            continue;
+        }
         const Elf64_Shdr* x = s.first;
         const Elf64_Shdr* y = it->second.first;
         bool same = x->sh_addr == y->sh_addr && x->sh_size == y->sh_size &&
                     (x->sh_type == SHT_NOBITS || std::memcmp(s.second, it->second.second, x->sh_size) == 0);
-        if (!same) { std::fprintf(stderr, "mksymtab: %s changed between links\n", name.c_str()); bad++; }
+        if (!same) {
+            std::fprintf(stderr, "mksymtab: %s changed between links\n", name.c_str());
+            bad++;
+        }
     }
     return bad ? 1 : 0;
 }
@@ -169,7 +381,14 @@ int check(const char* pass1, const char* final) {
 
 int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "--check") == 0) return check(argv[2], argv[3]);
-    if (argc != 3) die("usage: mksymtab PASS1.elf OUT.S | mksymtab --check PASS1.elf FINAL.elf");
-    emit(functions(argv[1]), argv[2]);
+    if (argc != 4) die("usage: mksymtab PASS1.elf PASS1.map OUT.S | mksymtab --check PASS1.elf FINAL.elf");
+    if (char* rp = realpath("runtime", nullptr)) {
+        runtimeDir = std::string(rp) + "/";
+        std::free(rp);
+    }
+    std::vector<char> elf = readFile(argv[1]);
+    std::vector<Func> fs = functions(elf, argv[1]);
+    filesFromMap(argv[2], fs);
+    emit(fs, lines(argv[1]), argv[3]);
     return 0;
 }
