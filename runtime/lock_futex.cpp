@@ -68,7 +68,7 @@ void unlock(mutex* l) {
     if (gp->m->locks < 0) throw_("runtime·unlock: lock count");
     // Restore the preemption request in case newstack cleared it while the
     // lock made preemption unsafe.
-    if (gp->m->locks == 0 && atomic::Load(&gp->preempt)) atomic::Store(&gp->stackguard0, stackPreempt);
+    if (gp->m->locks == 0 && atomic::Load(&gp->preempt)) rearmPreempt(gp);
 }
 
 m* acquirem() {
@@ -80,7 +80,7 @@ m* acquirem() {
 void releasem(m* mp) {
     g* gp = getg();
     mp->locks--;
-    if (mp->locks == 0 && atomic::Load(&gp->preempt)) atomic::Store(&gp->stackguard0, stackPreempt);
+    if (mp->locks == 0 && atomic::Load(&gp->preempt)) rearmPreempt(gp);
 }
 
 // ---- One-time notifications ----------------------------------------------

@@ -160,11 +160,15 @@ void casgstatus(g* gp, uint32_t oldval, uint32_t newval) {
         print("runtime: casgstatus: oldval=", gstatusName(oldval), " newval=", gstatusName(newval), "\n");
         throw_("casgstatus: bad incoming values");
     }
-    if (!atomic::Cas(&gp->atomicstatus, oldval, newval)) {
+    // Only the owner of a G changes its status (see the table above), so a
+    // checked store is enough; other threads only read it.
+    uint32_t cur = atomic::Load(&gp->atomicstatus);
+    if (cur != oldval) {
         print("runtime: casgstatus ", gstatusName(oldval), "->", gstatusName(newval), " goid=", gp->goid,
-              " but status is ", gstatusName(readgstatus(gp)), "\n");
+              " but status is ", gstatusName(cur), "\n");
         throw_("casgstatus: g is not in the expected status");
     }
+    atomic::StoreRel(&gp->atomicstatus, newval);
 }
 
 // ---- All Gs and Ms --------------------------------------------------------------
@@ -966,7 +970,6 @@ void execute(g* gp, bool inheritTime) {
     mp->curg = gp;
     gp->m = mp;
     casgstatus(gp, _Grunnable, _Grunning);
-    gp->waitsince = 0;
     atomic::Store(&gp->preempt, false);
     atomic::Store(&gp->stackguard0, gp->stack.lo + StackGuard);
     if (!inheritTime) mp->p->schedtick++;
@@ -1015,7 +1018,6 @@ void gopark(bool (*unlockf)(g*, void*), void* lk, waitReason reason) {
     mp->waitlock = (uintptr)lk;
     mp->waitunlockf = unlockf;
     gp->waitreason = reason;
-    gp->waitsince = nanotime();
     releasem(mp);
     // Can't do anything that might move the G between Ms here.
     mcall(park_m);
@@ -1095,7 +1097,6 @@ static void goexit0(g* gp) {
     atomic::Store(&gp->preempt, false);
     gp->waitreason = waitReason::zero;
     gp->param = nullptr;
-    gp->entry = nullptr;
     gp->entryarg = nullptr;
     dropg();
     gfput(pp, gp);
@@ -1239,7 +1240,6 @@ static void newgInit(g* newg, void (*fn)(void*), void* arg, uintptr sptop, uintp
     newg->sched.pc = (uintptr)fn;
     newg->sched.g = newg;
     newg->sched.ctxt = (uintptr)arg;
-    newg->entry = fn;
     newg->entryarg = arg;
     newg->gopc = callerpc;
     newg->startpc = (uintptr)fn;
@@ -1479,7 +1479,6 @@ static void exitsyscall0(g* gp) {
 void exitsyscall() {
     g* gp = getg();
     gp->m->locks++;  // see comment in entersyscall
-    gp->waitsince = 0;
     p* oldp = gp->m->oldp;
     gp->m->oldp = nullptr;
     if (exitsyscallfast(oldp)) {
@@ -1490,7 +1489,7 @@ void exitsyscall() {
         gp->m->locks--;
         if (atomic::Load(&gp->preempt)) {
             // Restore the preemption request in case we've cleared it in newstack.
-            atomic::Store(&gp->stackguard0, stackPreempt);
+            rearmPreempt(gp);
         }
         return;
     }

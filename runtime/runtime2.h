@@ -130,41 +130,40 @@ struct stkseg {
 
 // ---------------------------------------------------------------------------
 struct g {
-    // Read by assembly: keep in sync with asm_offsets.h (checked below).
+    // The first three cache lines hold what creating, scheduling, parking and
+    // exiting a goroutine touch; a goroutine's G often moves between CPUs, so
+    // every line counts. Offsets read by assembly are in asm_offsets.h.
     struct stack stack;    // [owner] current segment
     uintptr stackguard0;   // [atomic] stack.lo+StackGuard, or stackPreempt to ask for preemption
-    uintptr stackguard1;   // [owner] limit for system stacks (g0/gsignal), as in Go
     struct m* m;           // [owner] the M running this G, or nullptr
     gobuf sched;           // [owner] saved registers while not running
     struct stkseg* stkseg; // [owner] the segment stack.lo/hi describe
-    struct asyncsave* asyncsave;  // [owner] register save area for async preemption (lazily allocated)
+    uint32_t atomicstatus; // [atomic] _G*; change only with casgstatus
+    bool preempt;          // [atomic] preemption requested
+    bool selectDone;       // [atomic] a select case already won (select.cpp)
+    bool isSystem;         // [immutable] runtime goroutine, not counted by NumGoroutine or checkdead
+    bool stkextra;         // [owner] segments beyond the base one may exist (stack.cpp)
+    int64_t goid;          // [immutable while alive]
+    g* schedlink;          // [the queue holding it] next in a run queue or free list
+    void* param;           // [handoff] set by the waker before goready (chan, select)
+    sudog* waiting;        // [owner] sudogs this G is waiting on, in lock order
+    void* entryarg;        // [immutable while alive] argument of the goroutine's function (the closure)
+    uintptr gopc;          // [immutable while alive] pc of the go statement that created it
+    int64_t parentGoid;    // [immutable while alive] goid of the goroutine that created this one
+    waitReason waitreason; // [owner] why parked (valid in _Gwaiting)
+    bool asyncSafePoint;   // [owner] stopped at an async preemption point
 
-    // Scheduling.
-    uint32_t atomicstatus;   // [atomic] _G*; change only with casgstatus
-    int64_t goid;            // [immutable while alive]
-    g* schedlink;            // [the queue holding it] next in a run queue or free list
-    void* param;             // [handoff] set by the waker before goready (chan, select)
-    bool preempt;            // [atomic] preemption requested
-    bool preemptStop;        // unused; kept for Go parity of status helpers
-    bool asyncSafePoint;     // [owner] stopped at an async preemption point
-    bool selectDone;         // [atomic] a select case already won (select.cpp)
-    waitReason waitreason;   // [owner] why parked (valid in _Gwaiting)
-    int64_t waitsince;       // [owner] approximate time the G was parked
-    sudog* waiting;          // [owner] sudogs this G is waiting on, in lock order
-    struct timer* timer;     // [owner] cached timer for time.Sleep
-    uintptr gopc;            // [immutable] pc of the go statement that created it
-    uintptr startpc;         // [immutable] pc of the goroutine's function
-    void (*entry)(void*);    // [immutable] what to run
-    void* entryarg;          // [immutable] its argument (the closure)
-    uint32_t syscallbp;      // unused padding for parity
-    uintptr syscallsp;       // [owner] sp at entersyscall, for traceback
-    uintptr syscallpc;       // [owner] pc at entersyscall
-    uint32_t sig;            // [owner] the signal that made this G panic
+    // Colder: set up once, or used by rare paths.
+    uintptr stackguard1;   // [owner] limit for C code on system stacks (g0/gsignal), as in Go
+    struct asyncsave* asyncsave;  // [owner] register save area for async preemption (lazily allocated)
+    uintptr startpc;       // [immutable while alive] pc of the goroutine's function
+    struct timer* timer;   // [owner] cached timer for time.Sleep
+    uintptr syscallsp;     // [owner] sp at entersyscall, for traceback
+    uintptr syscallpc;     // [owner] pc at entersyscall
+    uint32_t sig;          // [owner] the signal that made this G panic
     uintptr sigcode0, sigcode1, sigpc;  // [owner] its si_code, fault address and pc
-    g* alllink;              // [allglock] on allgs, in creation order
-    int64_t parentGoid;      // [immutable] goid of the goroutine that created this one
-    void* dynstack;          // [owner] blocks from __morestack_allocate_stack_space
-    bool isSystem;           // [immutable] runtime goroutine, not counted by NumGoroutine or checkdead
+    g* alllink;            // [allglock] on allgs, in creation order
+    void* dynstack;        // [owner] blocks from __morestack_allocate_stack_space
 };
 
 // Stack pointer poisoning value: makes every split-stack prologue fail so the
@@ -387,6 +386,17 @@ static inline g* getg() { return hosted_g; }
 static inline void setg(g* gp) { hosted_g = gp; }
 #endif
 
+// Ask the running goroutine gp (the caller's own g) to enter the scheduler at
+// its next function call: poison its guard, and the TLS mirror of it that the
+// split-stack prologues read. Used where a deferred preemption request is
+// re-armed (unlock, releasem, the allocator).
+static inline void rearmPreempt(g* gp) {
+    __atomic_store_n(&gp->stackguard0, stackPreempt, __ATOMIC_SEQ_CST);
+#ifndef GO_HOSTED
+    asm volatile("movq %0, %%fs:%c1" : : "r"(stackPreempt), "i"(TLS_STACKGUARD) : "memory");
+#endif
+}
+
 // Keep the C++ layout and asm_offsets.h in agreement.
 static_assert(offsetof(stack, lo) == STACK_LO);
 static_assert(offsetof(stack, hi) == STACK_HI);
@@ -408,6 +418,7 @@ static_assert(offsetof(g, m) == G_M);
 static_assert(offsetof(g, sched) == G_SCHED);
 static_assert(offsetof(g, stkseg) == G_STKSEG);
 static_assert(offsetof(g, asyncsave) == G_ASYNCSAVE);
+static_assert(offsetof(g, asyncSafePoint) < 192, "the hot fields of g fit in three cache lines");
 static_assert(offsetof(m, g0) == M_G0);
 static_assert(offsetof(m, gsignal) == M_GSIGNAL);
 static_assert(offsetof(m, curg) == M_CURG);

@@ -222,6 +222,11 @@ static void freechain_g0(stkseg* s) {
 
 // A dead goroutine keeps only its base segment (gfput), ready for reuse.
 void stackfreeall(g* gp) {
+    // Most goroutines never leave their first segment: then there is
+    // nothing to do, and the segment header (a cache line at the other end
+    // of the stack) stays untouched.
+    if (!gp->stkextra) return;
+    gp->stkextra = false;
     stkseg* s = gp->stkseg;
     if (s == nullptr) return;
     while (s->prev != nullptr) s = s->prev;
@@ -302,15 +307,18 @@ extern "C" void newstack(g* gp) {
 
     bool preempt = atomic::Load(&gp->stackguard0) == stackPreempt;
     if (preempt) {
-        if (canPreemptM(mp) && !inRuntimeText(r->retaddr) && readgstatus(gp) == _Grunning) {
+        if (!canPreemptM(mp) || readgstatus(gp) != _Grunning) {
+            // Let the goroutine keep running for now (it holds runtime
+            // locks or is allocating). gp->preempt stays set, and unlock,
+            // releasem and the allocator re-arm the request (rearmPreempt)
+            // once it is safe.
+            atomic::Store(&gp->stackguard0, gp->stack.lo + StackGuard);
+            preempt = false;
+        } else {
             // Act like the goroutine called Gosched. When it runs again,
             // __morestack finds newsp == 0 and asks once more.
             gopreempt_m(gp);  // never returns
         }
-        // Not now: the goroutine holds runtime locks or is in runtime code.
-        // The request stays (gp->preempt, and the poisoned guard in the TLS,
-        // since gogo below reloads it): the next prologue asks again, and
-        // unlock/releasem re-arm it once the locks are gone.
     }
 
     // Does the function still fit on this segment (below the record, where
@@ -325,6 +333,7 @@ extern "C" void newstack(g* gp) {
     }
 
     stkseg* s = nextSegment(gp, r, need);
+    gp->stkextra = true;
     gp->stkseg = s;
     gp->stack.lo = s->lo;
     gp->stack.hi = s->hi;
@@ -339,6 +348,7 @@ extern "C" void newstack(g* gp) {
 // until the thread exits).
 extern "C" void* __morestack_allocate_stack_space(size_t size) {
     g* gp = getg();
+    gp->stkextra = true;  // so that stackfreeall releases the block
     auto* blk = (void**)mallocgc(size + 16, false);
     blk[0] = gp->dynstack;
     gp->dynstack = blk;

@@ -142,13 +142,9 @@ void goroutineheader(g* gp) {
     const char* status = gpstatus < 7 ? gStatusStrings[gpstatus] : "???";
     // Override.
     if (gpstatus == _Gwaiting && gp->waitreason != waitReason::zero) status = waitReasonString(gp->waitreason);
-    // Approximate time the G is blocked, in minutes.
-    int64_t waitfor = 0;
-    if ((gpstatus == _Gwaiting || gpstatus == _Gsyscall) && gp->waitsince != 0)
-        waitfor = (nanotime() - gp->waitsince) / 60000000000LL;
-    print("goroutine ", gp->goid, " [", status);
-    if (waitfor >= 1) print(", ", waitfor, " minutes");
-    print("]:\n");
+    // (Go adds how long a G has waited, as its garbage collector measures it;
+    // without a collector there is no such measurement.)
+    print("goroutine ", gp->goid, " [", status, "]:\n");
 }
 
 // Print every other goroutine (Go's tracebackothers).

@@ -24,11 +24,11 @@
 // struct g
 #define G_STACK             0
 #define G_STACKGUARD0       16
-#define G_STACKGUARD1       24
-#define G_M                 32
-#define G_SCHED             40
+#define G_M                 24
+#define G_SCHED             32
 #define G_STKSEG            (G_SCHED + GOBUF_SIZE)     // current stack segment header
-#define G_ASYNCSAVE         (G_STKSEG + 8)             // register save area for async preemption
+#define G_STACKGUARD1       192
+#define G_ASYNCSAVE         200                        // register save area for async preemption
 
 // struct m
 #define M_G0                0
