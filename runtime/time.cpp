@@ -15,11 +15,11 @@
 #include "time_impl.h"
 
 #include "print.h"
+#include "proc.h"
 #include "runtime.h"
 
 namespace runtime {
 
-extern void timerpMaskSet(int32_t id);
 
 // ---- The heap ---------------------------------------------------------------
 

@@ -13,6 +13,8 @@ int32_t ncpu = 2;
 int32_t argc;
 char** argv;
 char** envp;
+// proc.cpp's scheduler state, used by runq.cpp and procresize.cpp.
+constinit schedt sched{};
 
 [[noreturn]] void throw_(const char* s) {
     std::fprintf(stderr, "fatal error: %s\n", s);
