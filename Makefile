@@ -20,16 +20,23 @@ BUILD    ?= build
 # Freestanding: no libc, no libstdc++, no libgcc. -fsplit-stack makes every
 # function check %fs:0x70 and call __morestack (docs/stacks.md).
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
-CXXFLAGS_COMMON := -std=c++20 -O2 -g0 $(ARCHFLAGS) \
-	-ffreestanding -nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
+CXXFLAGS_COMMON := -std=c++20 -g0 $(ARCHFLAGS) \
+	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
 	-fsplit-stack -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
 	-ffunction-sections -fdata-sections -fno-strict-aliasing \
 	-Wall -Wextra -Wno-unused-parameter
-RT_CXXFLAGS   := $(CXXFLAGS_COMMON) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
-# The user's code carries a line table (-g1) so tracebacks show file:line;
-# it is read at link time and stripped from the final binary.
-USER_CXXFLAGS := $(CXXFLAGS_COMMON) -g1 -Iruntime
+# Hot paths (scheduler, channels, allocator, stacks) are optimised for speed;
+# code that runs rarely or waits on I/O anyway (printing, panics, tracebacks,
+# signals, boot) for size, which keeps ./hello small.
+RT_OPT        := -O2
+RT_COLD       := fmt panic traceback signal_linux print os_linux runtime1 vdso_linux symtab sysmon mem_linux go_os
+RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -ffreestanding $(RT_OPT) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
+# The user's code is compiled as hosted C++ (no -ffreestanding), so that
+# main keeps its special rules (falling off its end returns 0); no libc is
+# linked either way. It carries a line table (-g1) so tracebacks show
+# file:line; that is read at link time and stripped from the final binary.
+USER_CXXFLAGS := $(CXXFLAGS_COMMON) -O2 -g1 -Iruntime
 ASFLAGS  := -Iarch/amd64 $(ARCHFLAGS)
 LDFLAGS  := -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
@@ -41,6 +48,7 @@ RT_OBJS := $(patsubst runtime/%.cpp,$(BUILD)/rtobj/%.o,$(RT_CXX_SRCS)) \
 RT_HDRS := $(wildcard runtime/*.h arch/amd64/*.h)
 
 PROG_OBJ := $(BUILD)/prog/$(subst /,__,$(basename $(PROG))).o
+$(patsubst %,$(BUILD)/rtobj/%.o,$(RT_COLD)): RT_OPT := -Os
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
 .PHONY: all run test unit programs bench clean runtime

@@ -1315,8 +1315,8 @@ void Printer::printArg(const Arg& a, int32_t verb) {
     if (verb == 'p') return fmtPointer(a, 'p');
     switch (a.kind) {
     case Kind::Bool: fmtBool(a.b, verb); break;
-    case Kind::Float32: ppFmtFloat(a.f, 32, verb); break;
-    case Kind::Float64: ppFmtFloat(a.f, 64, verb); break;
+    case Kind::Float32: a.floatfn(this, a.f, 32, verb); break;
+    case Kind::Float64: a.floatfn(this, a.f, 64, verb); break;
     case Kind::Int: ppFmtInteger(a.u, true, verb); break;
     case Kind::Uint: ppFmtInteger(a.u, false, verb); break;
     case Kind::String: fmtString(a.s, a.n, verb); break;
@@ -1576,6 +1576,12 @@ int formatFloat(char* out, size_t size, double v, char fmt, int prec, int bitSiz
     Buf b(stack, sizeof stack);
     appendFloat(b, v, fmt, prec, bitSize);
     return copyOut(b, out, size);
+}
+
+// Float arguments carry a pointer to this (go_fmt.h), so only programs
+// that print floats link the float code.
+void formatFloatArg(void* printer, double v, int size, int32_t verb) {
+    static_cast<Printer*>(printer)->ppFmtFloat(v, size, verb);
 }
 
 }  // namespace go::fmt::detail

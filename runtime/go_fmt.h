@@ -61,8 +61,17 @@ struct Arg {
         const char* s;
         bool b;
     };
-    size_t n;  // String: the length (or, with cstr, its upper bound)
+    union {
+        size_t n;  // String: the length (or, with cstr, its upper bound)
+        // Float32/Float64: the engine's float formatter. Reached only through
+        // this pointer, so programs that never print a float do not link
+        // the float code (about a fifth of fmt).
+        void (*floatfn)(void* printer, double v, int size, int32_t verb);
+    };
 };
+
+// The float formatter (fmt.cpp).
+void formatFloatArg(void* printer, double v, int size, int32_t verb);
 
 // The engine, in fmt.cpp. The Arg arrays are the caller's to scribble on.
 int vfprintf(int fd, const char* format, Arg* a, int n);
@@ -159,10 +168,12 @@ template <class T> Arg makeArg(const T& v) {
         a.kind = Kind::Float32;
         a.tname = "float32";
         a.f = v;
+        a.floatfn = &formatFloatArg;
     } else if constexpr (std::is_floating_point_v<U>) {
         a.kind = Kind::Float64;
         a.tname = "float64";
         a.f = static_cast<double>(v);
+        a.floatfn = &formatFloatArg;
     } else if constexpr (std::is_null_pointer_v<U>) {
         a.kind = Kind::Nil;
     } else if constexpr (std::is_array_v<U>) {
