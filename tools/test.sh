@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# test.sh — what `make test` runs (test/README.md explains the tests).
+#
+#   tools/test.sh                   everything: deps, build, unit, elf, programs
+#   tools/test.sh deps|build|unit|elf   one step
+#   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
+#                                       globs (chan_*) or paths to .cpp files
+#
+# Environment:
+#   TESTS=GLOB[,GLOB...]  which programs to run (same as NAMEs; default all)
+#   MODES=native,qemu     which modes (default both)
+#   JOBS=N                parallel builds and runs (default: number of CPUs)
+#   TEST_TIMEOUT_SCALE=N  multiply every per-run timeout by N (slow machines)
+#   VERBOSE=1             print every failing run's log, not only the first lines
+#
+# Exit status: 0 when everything run passed (SKIPs allowed), 1 otherwise.
+set -u
+
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$(pwd)
+PROGDIR=test/programs
+OUTDIR=build/tests
+RESULTS=$OUTDIR/results
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+MODES=${MODES:-native,qemu}
+FAILED=0
+
+say() { printf '\n==> %s\n' "$*"; }
+fail() {
+    echo "FAIL: $*"
+    FAILED=1
+}
+
+# ---- 1. dependencies ---------------------------------------------------------------
+
+step_deps() {
+    say "dependencies"
+    local missing=()
+    [[ -f /usr/include/catch2/catch.hpp ]] || missing+=(catch2)
+    command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        echo "catch2 and qemu-x86_64 present"
+        return 0
+    fi
+    if [[ $(id -u) -eq 0 ]]; then
+        echo "installing: ${missing[*]}"
+        apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y catch2 qemu-user || {
+            echo "FAIL: could not install ${missing[*]}"
+            exit 1
+        }
+    else
+        echo "missing: ${missing[*]}. Install them with:"
+        echo
+        echo "    sudo apt-get install -y catch2 qemu-user"
+        echo
+        exit 1
+    fi
+}
+
+# ---- 2. build and host unit tests -------------------------------------------------------
+
+step_build() {
+    say "make (./hello and the runtime)"
+    make --no-print-directory || {
+        echo "FAIL: make"
+        exit 1
+    }
+}
+
+step_unit() {
+    say "make unit (host Catch2 tests)"
+    make --no-print-directory unit || fail "make unit"
+}
+
+# ---- 3. ELF checks on ./hello ------------------------------------------------------------
+
+# undefined_symbols BIN: what `nm -u BIN` lists. The final binary is stripped
+# (its traceback table is .gosymtab), so when nm finds no symbols at all the
+# first link pass, build/link/NAME.pass1 (the same objects, same addresses),
+# is read instead and a note saying so goes to stderr.
+undefined_symbols() {
+    local bin=$1 pass1 out
+    pass1=build/link/$(basename "$bin").pass1
+    out=$(nm -u "$bin" 2>&1)
+    if [[ $out == *"no symbols"* ]]; then
+        echo "note: $bin has no symbol table (stripped); nm -u on $pass1 instead" >&2
+        out=$(nm -u "$pass1" 2>&1)
+    fi
+    printf '%s' "$out"
+}
+
+step_elf() {
+    say "ELF checks on ./hello"
+    [[ -x hello ]] || {
+        fail "./hello was not built"
+        return
+    }
+    local undef
+    undef=$(undefined_symbols hello 2>&1 >/dev/null)  # the note, if any
+    [[ -n $undef ]] && echo "$undef"
+    undef=$(undefined_symbols hello 2>/dev/null)
+    if [[ -z $undef ]]; then echo "PASS nm -u hello prints nothing"; else fail "nm -u hello: $undef"; fi
+
+    if readelf -l hello | grep -q INTERP; then fail "readelf -l hello shows an INTERP segment"; else
+        echo "PASS no INTERP segment (static)"
+    fi
+
+    local entry symfile=hello sym
+    entry=$(readelf -h hello | awk '/Entry point address/ {print $4}')
+    if ! nm hello >/dev/null 2>&1 || [[ -z $(nm hello 2>/dev/null | head -n 1) ]]; then
+        symfile=build/link/hello.pass1  # stripped: the first link pass has the same addresses
+        echo "note: hello has no symbol table; reading _rt0_amd64_linux from $symfile"
+    fi
+    sym=$(nm "$symfile" 2>/dev/null | awk '$3 == "_rt0_amd64_linux" {print $1}')
+    if [[ -n $entry && -n $sym ]] && ((entry == 16#$sym)); then
+        echo "PASS ELF entry $entry is _rt0_amd64_linux"
+    else
+        fail "ELF entry ${entry:-?} is not _rt0_amd64_linux (${sym:-not found in $symfile})"
+    fi
+
+    local mode out err rc
+    for mode in native qemu; do
+        [[ ,$MODES, == *,$mode,* ]] || continue
+        out=$(mktemp) err=$(mktemp)
+        if [[ $mode == native ]]; then
+            (cd /tmp && env -u GODEBUG -u GOMAXPROCS timeout 10 "$ROOT/hello") >"$out" 2>"$err"
+        else
+            (cd /tmp && ulimit -c 0 && env -u GODEBUG -u GOMAXPROCS timeout 60 qemu-x86_64 "$ROOT/hello") >"$out" 2>"$err"
+        fi
+        rc=$?
+        if [[ $rc -eq 0 && $(cat "$out") == "hello, world" && $(wc -c <"$out") -eq 13 && ! -s $err ]]; then
+            echo "PASS ./hello [$mode] prints exactly \"hello, world\""
+        else
+            fail "./hello [$mode]: exit $rc, stdout: $(head -c 300 "$out"), stderr: $(head -c 300 "$err")"
+        fi
+        rm -f "$out" "$err"
+    done
+}
+
+# ---- 4. integration programs ---------------------------------------------------------------
+
+# The selected programs' base names, one a line.
+select_programs() {
+    local pats=("$@") f name p
+    if [[ ${#pats[@]} -eq 0 && -n ${TESTS:-} ]]; then IFS=',' read -ra pats <<<"$TESTS"; fi
+    for f in "$PROGDIR"/*.cpp; do
+        [[ -e $f ]] || continue
+        name=$(basename "$f" .cpp)
+        if [[ ${#pats[@]} -eq 0 ]]; then
+            echo "$name"
+            continue
+        fi
+        for p in "${pats[@]}"; do
+            p=$(basename "$p" .cpp)
+            # shellcheck disable=SC2053  # p is a glob on purpose
+            if [[ $name == $p ]]; then
+                echo "$name"
+                break
+            fi
+        done
+    done
+}
+
+# Build one program (run by xargs): prints PASS/FAIL build lines.
+build_one() {
+    local name=$1 log=$OUTDIR/$1.build.log
+    rm -f "$OUTDIR/$name"
+    if ! make --no-print-directory PROG="$PROGDIR/$name.cpp" OUT="$OUTDIR/$name" >"$log" 2>&1; then
+        echo "FAIL" >"$RESULTS/$name.build.status"
+        {
+            echo "build failed: make PROG=$PROGDIR/$name.cpp OUT=$OUTDIR/$name (whole log: $log)"
+            grep -E 'error' "$log" | head -n 15 | cut -c1-300
+            echo "  last lines:"
+            tail -n 8 "$log" | cut -c1-300 | sed 's/^/    | /'
+        } >"$RESULTS/$name.build.log"
+        rm -f "$OUTDIR/$name"
+        printf 'FAIL %s [build] %s\n' "$name" "$(grep -m1 -E 'error' "$log" | cut -c1-160)"
+        return 0
+    fi
+    local undef
+    undef=$(undefined_symbols "$OUTDIR/$name" 2>/dev/null)
+    if [[ -n $undef ]]; then
+        echo "FAIL" >"$RESULTS/$name.build.status"
+        echo "nm -u $OUTDIR/$name is not empty: $undef" >"$RESULTS/$name.build.log"
+        rm -f "$OUTDIR/$name"
+        printf 'FAIL %s [build] undefined symbols: %s\n' "$name" "$(echo "$undef" | head -n 3 | tr '\n' ' ')"
+    fi
+}
+
+step_programs() {
+    local names
+    mapfile -t names < <(select_programs "$@")
+    say "integration programs: ${#names[@]} selected, modes $MODES, $JOBS in parallel"
+    if [[ ${#names[@]} -eq 0 ]]; then
+        fail "no program in $PROGDIR matches: ${*:-${TESTS:-}}"
+        return
+    fi
+    local n
+    rm -rf "$RESULTS"  # results are those of this run only
+    mkdir -p "$OUTDIR" "$RESULTS"
+
+    # The runtime first, serially: the parallel program builds below then
+    # only compile and link their own files.
+    make --no-print-directory -s runtime build/tools/mksymtab || {
+        fail "building the runtime"
+        return
+    }
+    export -f build_one undefined_symbols
+    export OUTDIR RESULTS PROGDIR
+    printf '%s\n' "${names[@]}" | xargs -P "$JOBS" -I{} bash -c 'build_one "$1"' _ {}
+
+    # One job per program, mode and run.
+    local jobs=() runs i mode
+    for n in "${names[@]}"; do
+        [[ -e $RESULTS/$n.build.status ]] && continue  # did not build: reported above
+        runs=$(tools/runprog.sh --runs "$PROGDIR/$n.cpp")
+        for mode in native qemu; do
+            [[ ,$MODES, == *,$mode,* ]] || continue
+            for ((i = 0; i < runs; i++)); do jobs+=("$n $mode $i"); done
+        done
+    done
+    local start=$SECONDS
+    [[ ${#jobs[@]} -gt 0 ]] && printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L 1 bash -c \
+        'tools/runprog.sh "$PROGDIR/$0.cpp" "$OUTDIR/$0" "$1" "$2" "$RESULTS" || true'
+
+    # A run that left no result (the runner itself died) is a failure too.
+    local j
+    for j in ${jobs[@]+"${jobs[@]}"}; do
+        read -r n mode i <<<"$j"
+        if [[ ! -e $RESULTS/$n.$mode.$i.status ]]; then
+            echo FAIL >"$RESULTS/$n.$mode.$i.status"
+            echo "tools/runprog.sh left no result for run $i of $n under $mode" >"$RESULTS/$n.$mode.$i.log"
+        fi
+    done
+
+    # Summary, then the logs of what failed.
+    local pass=0 failn=0 skip=0 s f
+    for f in "$RESULTS"/*.status; do
+        [[ -e $f ]] || continue
+        s=$(cat "$f")
+        case $s in
+            PASS) pass=$((pass + 1)) ;;
+            SKIP) skip=$((skip + 1)) ;;
+            *) failn=$((failn + 1)) ;;
+        esac
+    done
+    if ((failn > 0)); then
+        say "failures (logs in $RESULTS/)"
+        for f in "$RESULTS"/*.status; do
+            [[ $(cat "$f") == FAIL ]] || continue
+            local log=${f%.status}.log tag
+            tag=$(basename "$f" .status)
+            echo "--- $tag"
+            if [[ -n ${VERBOSE:-} ]]; then cat "$log"; else head -n 60 "$log"; fi
+        done
+        FAILED=1
+    fi
+    say "programs: $pass runs passed, $failn failed (runs and builds), $skip skipped ($((SECONDS - start))s of runs)"
+    if ((failn > 0)); then
+        echo "failed:"
+        for f in "$RESULTS"/*.status; do
+            [[ $(cat "$f") == FAIL ]] && echo "    $(basename "$f" .status)"
+        done
+    fi
+}
+
+# ---- main ---------------------------------------------------------------------------------
+
+what=${1:-all}
+[[ $# -gt 0 ]] && shift
+case $what in
+    all)
+        step_deps
+        step_build
+        step_unit
+        step_elf
+        step_programs
+        ;;
+    deps) step_deps ;;
+    build) step_build ;;
+    unit) step_deps && step_unit ;;
+    elf) step_build && step_elf ;;
+    programs) step_programs "$@" ;;
+    -h | --help | help)
+        sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    *)
+        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...])" >&2
+        exit 2
+        ;;
+esac
+
+if ((FAILED)); then
+    say "make test: FAILED"
+    exit 1
+fi
+say "make test: all passed"
+exit 0
