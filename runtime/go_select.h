@@ -79,7 +79,7 @@ template <class... Cases> int select(Cases&&... cases) {
     static_assert(ndefault <= 1, "a select has at most one default case");
     constexpr int n = (int)sizeof...(Cases) - ndefault;
     scase sc[n > 0 ? n : 1];
-    int pos[n > 0 ? n : 1];   // argument position of each runtime case
+    int pos[n > 0 ? n : 1] = {};  // argument position of each runtime case
     int defaultPos = -1;
     int i = 0, argpos = 0;
     auto add = [&](auto& k) {

@@ -216,12 +216,15 @@ struct mheap {
     mspan* findFree(uintptr npages);
     void setSpans(uintptr base, uintptr npages, mspan* s);
     void scavengeLocked(uintptr goal);
+    void setSpanBounds(mspan* s);
 };
 
 extern mheap mheap_;
 
 // The span holding address p, or nullptr if p is in no heap arena (Go's
-// spanOf). Every page of a mapped arena belongs to some span.
+// spanOf). Exact for pages of in-use spans and the end pages of free ones;
+// for the middle of a free span the entry may be stale or null, so callers
+// given an arbitrary pointer (mfree) check that the span really holds it.
 static inline mspan* spanOf(uintptr p) {
     if (p >> heapAddrBits != 0) return nullptr;
     heapArena* ha = mheap_.arenas[p >> arenaShift];

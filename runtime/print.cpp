@@ -28,18 +28,21 @@ static void flush(m* mp) {
     mp->printlen = 0;
 }
 
+// printlock pins the goroutine to its M (m.locks, as Go's printlock does):
+// the message is collected in this M's buffer, so the goroutine must not be
+// rescheduled onto another M halfway through it.
 void printlock() {
     m* mp = printm();
-    if (mp) mp->printlock++;
+    if (!mp) return;
+    mp->locks++;
+    mp->printlock++;
 }
 
 void printunlock() {
     m* mp = printm();
-    if (!mp) return;
-    if (--mp->printlock <= 0) {
-        mp->printlock = 0;
-        flush(mp);
-    }
+    if (!mp || mp->printlock <= 0) return;
+    if (--mp->printlock == 0) flush(mp);
+    mp->locks--;
 }
 
 void printbytes(const char* s, size_t n) {

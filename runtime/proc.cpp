@@ -423,6 +423,9 @@ void handoffp(p* pp) {
 // Tries to add one more P to execute Gs. Called when a G is made runnable
 // (newproc, ready). Go 1.21's wakep.
 void wakep() {
+    // No idle P: nobody to wake (Go 1.19's first check; the racy read is
+    // fine: a P going idle right now re-checks the queues before it parks).
+    if (atomic::LoadRelaxed(&sched.npidle) == 0) return;
     // Be conservative about spinning threads: only start one if none exist already.
     if (atomic::Load(&sched.nmspinning) != 0 || !atomic::Cas(&sched.nmspinning, 0u, 1u)) return;
     // Disable preemption until ownership of pp transfers to the next M in
@@ -763,12 +766,18 @@ void execute(g* gp, bool inheritTime) {
     mp->curg = gp;
     gp->m = mp;
     casgstatus(gp, _Grunnable, _Grunning);
-    atomic::Store(&gp->preempt, false);
-    atomic::Store(&gp->stackguard0, gp->stack.lo + StackGuard);
+    // Plain (release) stores: a racing preemptone can only make the next
+    // check fail spuriously, which newstack handles.
+    atomic::StoreRel(&gp->preempt, false);
+    atomic::StoreRel(&gp->stackguard0, gp->stack.lo + StackGuard);
     if (!inheritTime) mp->p->schedtick++;
-    if (gp->goid == 1 && !isrunning && boottraceEnabled())
-        print("boot: [8] mstart -> mstart1 -> schedule -> execute -> gogo: M", mp->id, " on P", mp->p->id,
-              " switches to g1's stack at sp=", hex(gp->sched.sp), " pc=", hex(gp->sched.pc), "\n");
+    static bool g1started;  // [only the first execute of g1 reads and sets it]
+    if (gp->goid == 1 && !g1started) {
+        g1started = true;
+        if (boottraceEnabled())
+            print("boot: [8] mstart -> mstart1 -> schedule -> execute -> gogo: M", mp->id, " on P", mp->p->id,
+                  " switches to g1's stack at sp=", hex(gp->sched.sp), " pc=", hex(gp->sched.pc), "\n");
+    }
     gogo(&gp->sched);
 }
 

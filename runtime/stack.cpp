@@ -69,8 +69,10 @@ constexpr uintptr stackCacheSize = 32 * 1024;       // bytes per order per P (Go
 constexpr uintptr stackChunk = 256 * 1024;          // carved into segments of one order
 
 struct stackpoolList {
-    stkseg* head;  // linked through stkseg.next
+    stkseg* head;    // freed segments, linked through stkseg.next
     uint32_t n;
+    uintptr carve;   // the rest of the current chunk, not yet handed out:
+    uintptr carveEnd;  // carved one segment at a time, so untouched memory stays untouched
 };
 static constinit mutex stackpoolLock{};
 static constinit stackpoolList stackpool[numStackOrders]{};  // [stackpoolLock]
@@ -96,22 +98,22 @@ static stkseg* seginit(void* mem, uintptr n) {
 
 static uintptr segsize(const stkseg* s) { return s->hi - ((uintptr)s); }
 
-// Take a segment of the given order from the global pool (stackpoolLock held).
+// Take a segment of the given order from the global pool (stackpoolLock
+// held): a freed one, or the next one of the current chunk.
 static stkseg* stackpoolalloc(int order) {
     stackpoolList* l = &stackpool[order];
-    if (l->head == nullptr) {
-        uintptr size = StackMin << order;
-        char* chunk = (char*)sysAllocOrDie(stackChunk, "goroutine stacks");
-        for (uintptr off = 0; off < stackChunk; off += size) {
-            auto* s = seginit(chunk + off, size);
-            s->next = l->head;
-            l->head = s;
-            l->n++;
-        }
+    if (stkseg* s = l->head) {
+        l->head = s->next;
+        l->n--;
+        return s;
     }
-    stkseg* s = l->head;
-    l->head = s->next;
-    l->n--;
+    uintptr size = StackMin << order;
+    if (l->carve == l->carveEnd) {
+        l->carve = (uintptr)sysAllocOrDie(stackChunk, "goroutine stacks");
+        l->carveEnd = l->carve + stackChunk;
+    }
+    auto* s = (stkseg*)l->carve;
+    l->carve += size;
     return s;
 }
 
