@@ -103,7 +103,7 @@ static hchan* makechan(const chantype* elem, long size) {
     constexpr long maxAlloc = 1L << 40;
     if (elem->size >= 1 << 16) throw_("makechan: invalid channel element type");
     if (size < 0 || (elem->size != 0 && size > maxAlloc / (long)elem->size)) panicmsg("makechan: size out of range");
-    auto* c = (hchan*)mallocgc(sizeof(hchan), true);
+    auto* c = (hchan*)mallocAligned(sizeof(hchan), alignof(hchan), true);
     size_t mem = (size_t)size * elem->size;
     if (mem > 0) c->buf = mallocAligned(mem, elem->align < 16 ? 16 : elem->align, false);
     c->elemtype = elem;
@@ -196,12 +196,14 @@ bool chansend(hchan* c, void* ep, bool block) {
         unlock(&c->lock);
         panicmsg("send on closed channel");
     }
-    if (sudog* sg = c->recvq.dequeue()) {
-        // Found a waiting receiver. We pass the value we want to send
-        // directly to the receiver, bypassing the channel buffer (if any).
-        send(c, sg, ep, unlockChan, c);
-        return true;
-    }
+    // Receivers wait only on an empty buffer (or an unbuffered channel).
+    if (c->qcount == 0)
+        if (sudog* sg = c->recvq.dequeue()) {
+            // Found a waiting receiver. We pass the value we want to send
+            // directly to the receiver, bypassing the channel buffer (if any).
+            send(c, sg, ep, unlockChan, c);
+            return true;
+        }
     if (c->qcount < c->dataqsiz) {
         // Space is available in the channel buffer. Enqueue the element to send.
         typedmove(c->elemtype, chanbuf(c, c->sendx), ep);
@@ -310,8 +312,9 @@ bool chanrecv(hchan* c, void* ep, bool block, bool* received) {
         }
         // The channel has been closed, but the channel's buffer have data.
     } else {
-        // Just found waiting sender with not closed.
-        if (sudog* sg = c->sendq.dequeue()) {
+        // Just found waiting sender with not closed. (Senders wait only on a
+        // full buffer, or an unbuffered channel.)
+        if (sudog* sg = c->qcount == c->dataqsiz ? c->sendq.dequeue() : nullptr) {
             // Found a waiting sender. If buffer is size 0, receive value
             // directly from sender. Otherwise, receive from head of queue
             // and add sender's value to the tail of the queue (both map to

@@ -17,30 +17,39 @@ struct waitq {
     void dequeueSudoG(sudog* sgp);
 };
 
-struct hchan {
-    // [lock] unless noted.
-    uint64_t qcount;    // total data in the queue
-    uint64_t dataqsiz;  // size of the circular queue; [immutable]
-    void* buf;          // points to an array of dataqsiz elements; [immutable]
+struct alignas(64) hchan {
+    // First cache line: what a send or receive on a buffered channel that is
+    // neither empty nor full touches (the lock and the ring's bookkeeping).
+    mutex lock;          // protects all fields below but refs, and several
+                         // fields of the sudogs blocked on this channel
+    uint32_t closed;     // [lock to write; atomic to read in the fast paths]
+    uint64_t qcount;     // total data in the queue
+    uint64_t dataqsiz;   // size of the circular queue; [immutable]
+    uint64_t sendx;      // send index
+    uint64_t recvx;      // receive index
+    void* buf;           // points to an array of dataqsiz elements; [immutable]
     const chantype* elemtype;  // [immutable]
-    uint32_t closed;    // [lock to write; atomic to read in the fast paths]
-    uint64_t sendx;     // send index
-    uint64_t recvx;     // receive index
-    waitq recvq;        // list of recv waiters
-    waitq sendq;        // list of send waiters
-    int64_t refs;       // [atomic] go::chan handles referring to this channel
-    // lock protects all fields in hchan, as well as several fields in sudogs
-    // blocked on this channel. Do not change another G's status while
-    // holding this lock (in particular, do not ready a G), as this can
-    // deadlock with stack shrinking.
-    mutex lock;
+    // Second line: the waiters. By the invariants above, a buffered channel
+    // only has waiting receivers when empty and waiting senders when full,
+    // so the fast paths look here only then.
+    waitq recvq;         // list of recv waiters
+    waitq sendq;         // list of send waiters
+    int64_t refs;        // [atomic] go::chan handles referring to this channel
 };
 
 // Typed element operations: trivially copyable types (no move/zero/destroy
 // functions) are plain memory; others go through their C++ constructors.
 static inline void typedmove(const chantype* t, void* dst, void* src) {
-    if (t->move) t->move(dst, src);
-    else if (t->size) __builtin_memmove(dst, src, t->size);
+    if (t->move) return t->move(dst, src);
+    switch (t->size) {  // the common element sizes, without a call to memmove
+    case 0: return;
+    case 1: __builtin_memcpy(dst, src, 1); return;
+    case 2: __builtin_memcpy(dst, src, 2); return;
+    case 4: __builtin_memcpy(dst, src, 4); return;
+    case 8: __builtin_memcpy(dst, src, 8); return;
+    case 16: __builtin_memcpy(dst, src, 16); return;
+    default: __builtin_memmove(dst, src, t->size);
+    }
 }
 static inline void typedzero(const chantype* t, void* dst) {
     if (t->zero) t->zero(dst);

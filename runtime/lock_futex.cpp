@@ -8,6 +8,8 @@
 //
 // A lock is held by an M, not a goroutine: m.locks counts them, and while it
 // is non-zero the goroutine is not preempted (see newstack and signal_linux).
+// lock, unlock, acquirem and releasem are inline in runtime.h; this file has
+// their slow paths.
 #include "runtime.h"
 #include "sys_linux.h"
 
@@ -22,15 +24,10 @@ constexpr int active_spin_cnt = 30;
 constexpr int passive_spin = 1;
 }  // namespace
 
-void lock(mutex* l) {
-    g* gp = getg();
-    if (gp->m->locks < 0) throw_("runtime·lock: lock count");
-    gp->m->locks++;
-
-    // Speculative grab for lock.
-    uint32_t v = atomic::Xchg(&l->key, mutex_locked);
-    if (v == mutex_unlocked) return;
-
+// The contended part of lock: the exchange in lock() (runtime.h) found the
+// mutex held (v is what it found; lock already counted it in m.locks).
+void lockSlow(mutex* l, uint32_t v) {
+    if (getg()->m->locks < 0) throw_("runtime·lock: lock count");
     // wait is either mutex_locked or mutex_sleeping, depending on whether
     // there is a thread sleeping on this mutex. If we ever change l->key from
     // mutex_sleeping to something else, we must change it back before
@@ -58,29 +55,12 @@ void lock(mutex* l) {
     }
 }
 
-void unlock(mutex* l) {
-    uint32_t v = atomic::Xchg(&l->key, mutex_unlocked);
+// The unusual part of unlock (runtime.h): the exchange found sleepers to
+// wake (v == 2) or no lock at all (v == 0).
+void unlockSlow(mutex* l, uint32_t v) {
     if (v == mutex_unlocked) throw_("unlock of unlocked lock");
     if (v == mutex_sleeping) futexwakeup(&l->key, 1);
-
-    g* gp = getg();
-    gp->m->locks--;
-    if (gp->m->locks < 0) throw_("runtime·unlock: lock count");
-    // Restore the preemption request in case newstack cleared it while the
-    // lock made preemption unsafe.
-    if (gp->m->locks == 0 && atomic::Load(&gp->preempt)) rearmPreempt(gp);
-}
-
-m* acquirem() {
-    g* gp = getg();
-    gp->m->locks++;
-    return gp->m;
-}
-
-void releasem(m* mp) {
-    g* gp = getg();
-    mp->locks--;
-    if (mp->locks == 0 && atomic::Load(&gp->preempt)) rearmPreempt(gp);
+    if (getg()->m->locks <= 0) throw_("runtime·unlock: lock count");
 }
 
 // ---- One-time notifications ----------------------------------------------

@@ -97,39 +97,18 @@ static const char* gstatusName(uint32_t s) {
     return "???";
 }
 
-uint32_t readgstatus(g* gp) { return atomic::Load(&gp->atomicstatus); }
 
-// The legal transitions, and why each exists.
-static bool validTransition(uint32_t from, uint32_t to) {
-    switch (from) {
-    case _Gidle: return to == _Gdead;                                   // malg: allocated, not yet used
-    case _Gdead: return to == _Grunnable || to == _Gsyscall;            // newproc / (unused)
-    case _Grunnable: return to == _Grunning;                            // execute
-    case _Grunning:
-        return to == _Grunnable || to == _Gwaiting || to == _Gsyscall || to == _Gdead;  // preempt/park/syscall/exit
-    case _Gsyscall: return to == _Grunning || to == _Grunnable;         // exitsyscall fast/slow
-    case _Gwaiting: return to == _Grunnable;                            // ready
-    }
-    return false;
-}
-
-// Every status change goes through here (Go's casgstatus). It aborts on a
-// transition the design does not allow, and on a status that is not what the
-// caller believes it owns.
-void casgstatus(g* gp, uint32_t oldval, uint32_t newval) {
-    if (oldval == newval || !validTransition(oldval, newval)) {
+// casgstatus found an illegal transition, or a status other than the caller
+// believed it owned (runtime.h has the fast path and the table of legal
+// transitions).
+void casgstatusFail(g* gp, uint32_t oldval, uint32_t newval) {
+    if (oldval == newval || oldval >= 8 || newval >= 8 || !((gstatusValid[oldval] >> newval) & 1)) {
         print("runtime: casgstatus: oldval=", gstatusName(oldval), " newval=", gstatusName(newval), "\n");
         throw_("casgstatus: bad incoming values");
     }
-    // Only the owner of a G changes its status (see the table above), so a
-    // checked store is enough; other threads only read it.
-    uint32_t cur = atomic::Load(&gp->atomicstatus);
-    if (cur != oldval) {
-        print("runtime: casgstatus ", gstatusName(oldval), "->", gstatusName(newval), " goid=", gp->goid,
-              " but status is ", gstatusName(cur), "\n");
-        throw_("casgstatus: g is not in the expected status");
-    }
-    atomic::StoreRel(&gp->atomicstatus, newval);
+    print("runtime: casgstatus ", gstatusName(oldval), "->", gstatusName(newval), " goid=", gp->goid,
+          " but status is ", gstatusName(readgstatus(gp)), "\n");
+    throw_("casgstatus: g is not in the expected status");
 }
 
 // ---- All Gs and Ms --------------------------------------------------------------
@@ -612,12 +591,12 @@ top:
         // loop doesn't repeatedly call nanotime.
         int64_t now = 0, pollUntil = 0;
         bool ran = false;
-        pollUntil = checkTimers(pp, 0, &now, &ran);
+        if (atomic::LoadRelaxed(&pp->timer0When) != 0) pollUntil = checkTimers(pp, 0, &now, &ran);
 
         // Check the global runnable queue once in a while to ensure fairness.
         // Otherwise two goroutines can completely occupy the local runqueue
         // by constantly respawning each other.
-        if (pp->schedtick % 61 == 0 && atomic::Load(&sched.runqsize) > 0) {
+        if (pp->schedtick % 61 == 0 && atomic::LoadRelaxed(&sched.runqsize) > 0) {
             lock(&sched.lock);
             g* gp = globrunqget(pp, 1);
             unlock(&sched.lock);

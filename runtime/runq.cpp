@@ -115,10 +115,9 @@ int32_t runqlen(p* pp) {
 // half of it moves to the global queue. Executed only by the owner P.
 void runqput(p* pp, g* gp, bool next) {
     if (next) {
-        g* oldnext;
-        do {
-            oldnext = atomic::Load(&pp->runnext);
-        } while (!atomic::Cas(&pp->runnext, oldnext, gp));
+        // One exchange (Go loops on a CAS): the old runnext, if any, moves to
+        // the ring; a thief that took it meanwhile left nullptr.
+        g* oldnext = atomic::Xchg(&pp->runnext, gp);
         if (oldnext == nullptr) return;
         gp = oldnext;  // kick the old runnext to the regular run queue
     }

@@ -42,8 +42,27 @@ void printsp();
 void writeErr(const char* s, size_t n);
 
 // ---- lock_futex.cpp -------------------------------------------------------
-void lock(mutex* l);
-void unlock(mutex* l);
+void lockSlow(mutex* l, uint32_t v);   // lock_futex.cpp: contended lock
+void unlockSlow(mutex* l, uint32_t v); // lock_futex.cpp: errors and wakeups
+
+// Acquire l (Go's lock). The fast path, inline: the M counts the lock (no
+// preemption while it holds any) and one exchange takes a free mutex.
+static inline void lock(mutex* l) {
+    m* mp = getg()->m;
+    mp->locks++;
+    uint32_t v = __atomic_exchange_n(&l->key, 1u, __ATOMIC_ACQUIRE);
+    if (__builtin_expect(v != 0, 0)) lockSlow(l, v);
+}
+
+// Release l (Go's unlock).
+static inline void unlock(mutex* l) {
+    uint32_t v = __atomic_exchange_n(&l->key, 0u, __ATOMIC_RELEASE);
+    if (__builtin_expect(v != 1, 0)) unlockSlow(l, v);  // 2: wake a sleeper; 0: not locked
+    g* gp = getg();
+    m* mp = gp->m;
+    // Restore a preemption request that newstack deferred because of the lock.
+    if (--mp->locks == 0 && __builtin_expect(atomic::LoadRelaxed(&gp->preempt), 0)) rearmPreempt(gp);
+}
 void noteclear(note* n);
 void notewakeup(note* n);
 void notesleep(note* n);
@@ -64,8 +83,15 @@ struct lockGuard {
 };
 
 // acquirem/releasem: pin the goroutine to its M (no preemption) while held.
-m* acquirem();
-void releasem(m* mp);
+static inline m* acquirem() {
+    m* mp = getg()->m;
+    mp->locks++;
+    return mp;
+}
+static inline void releasem(m* mp) {
+    g* gp = getg();
+    if (--mp->locks == 0 && __builtin_expect(atomic::LoadRelaxed(&gp->preempt), 0)) rearmPreempt(gp);
+}
 
 // ---- os_linux.cpp, vdso_linux.cpp -----------------------------------------
 extern "C" void args(int32_t argc, char** argv);
@@ -150,8 +176,39 @@ extern "C" void newproc_main(void (*fn)(void*), void* arg);
 extern "C" void runtime_main(void*);
 g* newproc1(void (*fn)(void*), void* arg, g* callergp, uintptr callerpc);
 void newproc(void (*fn)(void*), void* arg);
-void casgstatus(g* gp, uint32_t oldval, uint32_t newval);
-uint32_t readgstatus(g* gp);
+// The legal G status transitions: bit n of gstatusValid[o] allows o -> n.
+//   _Gidle     -> _Gdead                        malg: allocated, not yet used
+//   _Gdead     -> _Grunnable                    newproc
+//   _Grunnable -> _Grunning                     execute
+//   _Grunning  -> _Grunnable, _Gwaiting,        preempted/yield, park,
+//                 _Gsyscall, _Gdead             system call, exit
+//   _Gsyscall  -> _Grunning, _Grunnable         exitsyscall fast / slow path
+//   _Gwaiting  -> _Grunnable                    ready
+constexpr uint8_t gstatusValid[8] = {
+    1 << _Gdead,                                                      // _Gidle
+    1 << _Grunning,                                                   // _Grunnable
+    (1 << _Grunnable) | (1 << _Gwaiting) | (1 << _Gsyscall) | (1 << _Gdead),  // _Grunning
+    (1 << _Grunning) | (1 << _Grunnable),                             // _Gsyscall
+    1 << _Grunnable,                                                  // _Gwaiting
+    0,                                                                // (5, unused)
+    1 << _Grunnable,                                                  // _Gdead
+    0,
+};
+[[noreturn]] void casgstatusFail(g* gp, uint32_t oldval, uint32_t newval);
+
+static inline uint32_t readgstatus(g* gp) { return atomic::Load(&gp->atomicstatus); }
+
+// Every status change goes through here (Go's casgstatus). It aborts on a
+// transition the design does not allow (decided at compile time for the
+// usual constant arguments), and on a status other than the one the caller
+// believes it owns. Only a G's owner changes its status (runtime2.h), so a
+// checked store is enough.
+static inline void casgstatus(g* gp, uint32_t oldval, uint32_t newval) {
+    bool legal = oldval < 8 && newval < 8 && oldval != newval && ((gstatusValid[oldval] >> newval) & 1);
+    if (__builtin_expect(!legal || atomic::LoadRelaxed(&gp->atomicstatus) != oldval, 0))
+        casgstatusFail(gp, oldval, newval);
+    atomic::StoreRel(&gp->atomicstatus, newval);
+}
 [[noreturn]] void schedule();
 void execute(g* gp, bool inheritTime);
 void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);

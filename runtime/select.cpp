@@ -129,7 +129,7 @@ static int selectgo(scase* scases, uint16_t* order, int ncases, bool block, bool
         scase* cas = &scases[casi];
         hchan* c = cas->c;
         if (!cas->isSend) {
-            if (sudog* sg = c->sendq.dequeue()) {
+            if (sudog* sg = c->qcount == c->dataqsiz ? c->sendq.dequeue() : nullptr) {
                 // Can receive from sleeping sender (sg).
                 recv(c, sg, cas->elem, selunlockf, &ul);
                 *recvOK = true;
@@ -159,7 +159,7 @@ static int selectgo(scase* scases, uint16_t* order, int ncases, bool block, bool
                 selunlock(scases, lockorder, norder);
                 panicmsg("send on closed channel");
             }
-            if (sudog* sg = c->recvq.dequeue()) {
+            if (sudog* sg = c->qcount == 0 ? c->recvq.dequeue() : nullptr) {
                 // Can send to a sleeping receiver (sg).
                 send(c, sg, cas->elem, selunlockf, &ul);
                 return casi;
