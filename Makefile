@@ -107,7 +107,8 @@ clean:
 # Runtime files that can run inside an ordinary process, compiled hosted
 # (-DGO_HOSTED: getg() is a thread_local, see test/unit/hosted.h).
 UNIT_RT_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
-	runtime/vdso_linux.cpp runtime/fmt.cpp runtime/runq.cpp runtime/procresize.cpp
+	runtime/vdso_linux.cpp runtime/fmt.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
+	runtime/select.cpp
 UNIT_RT_SRCS += $(UNIT_RT_EXTRA)
 UNIT_RT_SRCS += runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))

@@ -3,6 +3,7 @@
 // runtime1.go (args), read beside them.
 #include "print.h"
 #include "runtime.h"
+#include "runtime1.h"
 #include "sys_linux.h"
 
 namespace runtime {
@@ -18,37 +19,15 @@ int32_t ncpu;
 static uintptr vdsoEhdr;   // AT_SYSINFO_EHDR, 0 when absent (qemu-user)
 static bool haveRandom;
 
-// Auxiliary vector tags (linux/auxvec.h).
-enum : uintptr {
-    AT_NULL = 0,
-    AT_PAGESZ = 6,
-    AT_HWCAP = 16,
-    AT_RANDOM = 25,
-    AT_SYSINFO_EHDR = 33,
-};
-
-// Read the auxiliary vector: page size, random seed, hardware capabilities,
-// the vDSO. Go's sysauxv.
+// Read the auxiliary vector (Go's sysauxv; the parsing is runtime1.cpp's).
 static void sysauxv(const uintptr* auxv) {
-    for (int i = 0; auxv[i] != AT_NULL; i += 2) {
-        uintptr tag = auxv[i], val = auxv[i + 1];
-        switch (tag) {
-        case AT_RANDOM: {
-            // The kernel provides 16 random bytes at val.
-            const unsigned char* r = (const unsigned char*)val;
-            uint64_t s = 0;
-            for (int k = 0; k < 8; k++) s |= (uint64_t)r[k] << (8 * k);
-            uint64_t t = 0;
-            for (int k = 0; k < 8; k++) t |= (uint64_t)r[8 + k] << (8 * k);
-            startupRandSeed = s ^ (t * 0x9E3779B97F4A7C15ull);
-            haveRandom = true;
-            break;
-        }
-        case AT_PAGESZ: physPageSize = val; break;
-        case AT_HWCAP: cpuHwcap = val; break;
-        case AT_SYSINFO_EHDR: vdsoEhdr = val; break;
-        }
-    }
+    auxvInfo ai{};
+    parseAuxv(auxv, &ai);
+    if (ai.pagesz) physPageSize = ai.pagesz;
+    cpuHwcap = ai.hwcap;
+    vdsoEhdr = ai.sysinfoEhdr;
+    haveRandom = ai.haveRandom;
+    if (ai.haveRandom) startupRandSeed = ai.randomSeed;
 }
 
 // Steps 1-3 of the boot happen in assembly before anything can print; once

@@ -37,6 +37,38 @@ bool atoi(const char* s, int64_t* out) {
     return true;
 }
 
+// Auxiliary vector tags (linux/auxvec.h).
+enum : uintptr {
+    AT_NULL = 0,
+    AT_PAGESZ = 6,
+    AT_HWCAP = 16,
+    AT_RANDOM = 25,
+    AT_SYSINFO_EHDR = 33,
+};
+
+// Walk the auxiliary vector (tag, value pairs ending with AT_NULL) that the
+// kernel puts after envp.
+void parseAuxv(const uintptr* auxv, auxvInfo* out) {
+    for (int i = 0; auxv[i] != AT_NULL; i += 2) {
+        uintptr tag = auxv[i], val = auxv[i + 1];
+        switch (tag) {
+        case AT_RANDOM: {
+            // The kernel provides 16 random bytes at val.
+            const unsigned char* r = (const unsigned char*)val;
+            uint64_t lo = 0, hi = 0;
+            for (int k = 0; k < 8; k++) lo |= (uint64_t)r[k] << (8 * k);
+            for (int k = 0; k < 8; k++) hi |= (uint64_t)r[8 + k] << (8 * k);
+            out->randomSeed = lo ^ (hi * 0x9E3779B97F4A7C15ull);
+            out->haveRandom = true;
+            break;
+        }
+        case AT_PAGESZ: out->pagesz = val; break;
+        case AT_HWCAP: out->hwcap = val; break;
+        case AT_SYSINFO_EHDR: out->sysinfoEhdr = val; break;
+        }
+    }
+}
+
 // Look key up in an environment block (NULL-terminated "K=V" strings).
 const char* envlookup(char* const* env, const char* key) {
     if (env == nullptr || key == nullptr) return nullptr;

@@ -274,7 +274,9 @@ TEST_CASE("a million small objects do not mean a million mappings", "[malloc]") 
     std::vector<void*> v(1000000);
     for (auto& x : v) x = mallocgc(32, false);
     mstats mid = stats();
-    CHECK(mid.heapInuse - before.heapInuse >= 32ul * 1000000);
+    // Objects may also come from spans already in use (earlier tests leave
+    // partly used spans and cached objects behind): allow 1 MB of those.
+    CHECK(mid.heapInuse - before.heapInuse >= 32ul * 1000000 - (1ul << 20));
     CHECK(mid.heapSys - before.heapSys <= 64ul << 20);  // one or two arena steps at most
     for (auto x : v) mfree(x);
 }

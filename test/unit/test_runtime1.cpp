@@ -1,5 +1,6 @@
 // Host tests of argument, environment and knob parsing (runtime/runtime1.cpp)
 // and of the vDSO lookup (runtime/vdso_linux.cpp).
+#include <stdio.h>
 #include <sys/auxv.h>
 #include <time.h>
 
@@ -105,4 +106,41 @@ TEST_CASE("the vDSO's clock_gettime is found and agrees with the kernel", "[vdso
     auto ns = [](timespec t) { return t.tv_sec * 1000000000LL + t.tv_nsec; };
     REQUIRE(ns(a) <= ns(b));
     REQUIRE(ns(b) <= ns(c));
+}
+
+TEST_CASE("auxv parsing takes what the kernel gave this process", "[runtime1]") {
+    // The real auxv of this process, from /proc/self/auxv.
+    FILE* f = fopen("/proc/self/auxv", "rb");
+    REQUIRE(f != nullptr);
+    uintptr_t buf[512];
+    size_t n = fread(buf, sizeof(uintptr_t), 512, f);
+    fclose(f);
+    REQUIRE(n >= 2);
+    auxvInfo ai{};
+    parseAuxv(buf, &ai);
+    auto raw = [&](uintptr_t tag) -> uintptr_t {
+        for (size_t i = 0; i + 1 < n && buf[i] != 0; i += 2)
+            if (buf[i] == tag) return buf[i + 1];
+        return 0;
+    };
+    REQUIRE(ai.pagesz == getauxval(AT_PAGESZ));
+    REQUIRE(ai.hwcap == raw(AT_HWCAP));  // (glibc's getauxval reports its own HWCAP on x86-64)
+    REQUIRE(ai.sysinfoEhdr == getauxval(AT_SYSINFO_EHDR));
+    REQUIRE(ai.haveRandom);
+}
+
+TEST_CASE("auxv parsing: absent entries stay zero, unknown tags are skipped", "[runtime1]") {
+    unsigned char random[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    uintptr_t v[] = {6, 16384, 99, 7, 25, (uintptr_t)random, 0, 0};
+    auxvInfo ai{};
+    parseAuxv(v, &ai);
+    REQUIRE(ai.pagesz == 16384);
+    REQUIRE(ai.sysinfoEhdr == 0);  // as under qemu-user: no vDSO
+    REQUIRE(ai.haveRandom);
+    REQUIRE(ai.randomSeed != 0);
+    auxvInfo empty{};
+    uintptr_t none[] = {0, 0};
+    parseAuxv(none, &empty);
+    REQUIRE(empty.pagesz == 0);
+    REQUIRE_FALSE(empty.haveRandom);
 }
