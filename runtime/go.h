@@ -75,6 +75,7 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 }  // namespace go
 
 #include "go_chan.h"
+#include "go_debug.h"
 #include "go_os.h"
 #include "go_select.h"
 #include "go_sync.h"

@@ -1,11 +1,13 @@
 // go_runtime.cpp — package runtime's exported functions (Go's debug.go and
 // proc.go exports) for go.h.
 #include "go.h"
+#include "go_debug.h"
 
 #include "runtime.h"
 
 namespace runtime {
 int32_t setGOMAXPROCS(int32_t n);
+void checkmcount();
 }
 
 namespace go {
@@ -17,3 +19,22 @@ int NumCPU() { return runtime::ncpu; }
 int NumGoroutine() { return runtime::gcount(); }
 
 }  // namespace go
+
+namespace go::debug {
+
+int SetMaxThreads(int threads) {
+    runtime::lock(&runtime::sched.lock);
+    int prev = runtime::sched.maxmcount;
+    runtime::sched.maxmcount = threads > 0 ? threads : 1;
+    runtime::checkmcount();
+    runtime::unlock(&runtime::sched.lock);
+    return prev;
+}
+
+int64_t SetMaxStack(int64_t bytes) {
+    int64_t prev = (int64_t)runtime::maxstacksize;
+    runtime::maxstacksize = bytes > 0 ? (runtime::uintptr)bytes : 1;
+    return prev;
+}
+
+}  // namespace go::debug

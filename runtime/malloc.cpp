@@ -103,7 +103,10 @@ constinit mutex mcache0lock{};
 // Go's largeAlloc: a span of its own, page aligned.
 [[gnu::noinline]] void* largeAlloc(size_t n, bool needzero) {
     if (!mheap_.inited) mallocinit();
-    if (n > (uintptr(1) << heapAddrBits)) {  // more than the address space; keeps npages from overflowing
+    // More than a process's address space (x86-64 user space is 2^47 bytes;
+    // Go's maxAlloc): fail before asking the OS, which under qemu-user can
+    // take very long to refuse. Also keeps npages from overflowing.
+    if (n > (uintptr(1) << 47)) {
         printlock();
         printstring("runtime: out of memory: cannot allocate ");
         printuint(n);

@@ -145,7 +145,7 @@ int32_t gcount() {
 
 int32_t mcount() { return (int32_t)(sched.mnext - sched.nmfreed); }
 
-static void checkmcount() {
+void checkmcount() {
     // sched.lock must be held.
     if (mcount() > sched.maxmcount) {
         print("runtime: program exceeds ", sched.maxmcount, "-thread limit\n");
