@@ -838,6 +838,20 @@ static void goschedImpl(g* gp) {
     if (status != _Grunning) throw_("bad g status");
     casgstatus(gp, _Grunning, _Grunnable);
     dropg();
+    p* pp = getg()->m->p;
+    // When schedule would look at the global queue next anyway — no local
+    // work, no timers, no stop-the-world, not spinning — take its head in
+    // the same critical section that puts gp at its tail: one trip through
+    // sched.lock instead of two. The order of execution is the same.
+    if (runqempty(pp) && atomic::LoadRelaxed(&pp->timer0When) == 0 && !atomic::Load(&sched.gcwaiting) &&
+        !getg()->m->spinning) {
+        lock(&sched.lock);
+        globrunqput(gp);
+        g* next = globrunqget(pp, 1);
+        unlock(&sched.lock);
+        if (mainStarted) wakep();
+        execute(next, false);
+    }
     lock(&sched.lock);
     globrunqput(gp);
     unlock(&sched.lock);
