@@ -54,22 +54,30 @@ MKSYMTAB := $(BUILD)/tools/mksymtab
 .PHONY: all run test unit programs bench clean runtime
 all: $(OUT)
 
+# A failed recipe must not leave a half-made target behind (a binary from a
+# link whose check failed would run and crash).
+.DELETE_ON_ERROR:
+
 runtime: $(RT_OBJS)
 
 # The runtime may not have static constructors: .init_array runs in
 # runtime.main, after the scheduler already uses its globals (use constinit).
 $(BUILD)/rtobj/%.o: runtime/%.cpp $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) -c $< -o $@
+	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@
 	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
 
 $(BUILD)/rtobj/%.o: arch/amd64/%.S $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(ASFLAGS) -c $< -o $@
 
+# -MMD: the program's object also depends on the headers it includes
+# (testutil.h, an example included by a test...), recorded in a .d file.
 $(PROG_OBJ): $(PROG) $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
-	$(CXX) $(USER_CXXFLAGS) -c $< -o $@
+	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
+
+-include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d)
 
 $(MKSYMTAB): tools/mksymtab.cpp
 	@mkdir -p $(@D)

@@ -32,9 +32,24 @@ template <class T> struct recvCase {
     bool* ok;
     slot<T> s;
 };
+// A send case. The value is the caller's rvalue argument itself (a
+// temporary or std::move(x): both live until the select returns), moved from
+// only if this case runs; an lvalue is copied into the case, as Go copies
+// the operand when it evaluates the statement.
 template <class T> struct sendCase {
     runtime::hchan* c;
-    T value;
+    T* src;
+    slot<T> own;
+    bool owned;
+    sendCase(runtime::hchan* ch, T* p) : c(ch), src(p), owned(false) {}
+    template <class U> sendCase(runtime::hchan* ch, std::in_place_t, U&& v) : c(ch), owned(true) {
+        src = ::new (own.bytes) T(std::forward<U>(v));
+    }
+    sendCase(const sendCase&) = delete;
+    sendCase& operator=(const sendCase&) = delete;
+    ~sendCase() {
+        if (owned) src->~T();
+    }
 };
 struct defaultCase {};
 
@@ -51,7 +66,7 @@ template <class T> struct caseTraits<recvCase<T>> {
 };
 template <class T> struct caseTraits<sendCase<T>> {
     static constexpr bool isDefault = false;
-    static scase make(sendCase<T>& k) { return scase{k.c, &k.value, true}; }
+    static scase make(sendCase<T>& k) { return scase{k.c, k.src, true}; }
     static void finish(sendCase<T>&, bool) {}
 };
 template <> struct caseTraits<defaultCase> {
@@ -66,9 +81,13 @@ inline constexpr detail::defaultCase default_case{};
 template <class T> detail::recvCase<T> recv(const chan<T>& c, T* v = nullptr, bool* ok = nullptr) {
     return detail::recvCase<T>{c.raw(), v, ok, {}};
 }
-// case c <- v
+// case c <- v. A case is meant to be built inside the go::select call: it
+// refers to its channel and (for an rvalue) to its value without owning them.
 template <class T, class U> detail::sendCase<T> send(const chan<T>& c, U&& v) {
-    return detail::sendCase<T>{c.raw(), T(std::forward<U>(v))};
+    if constexpr (std::is_same_v<std::remove_cvref_t<U>, T> && !std::is_lvalue_reference_v<U>)
+        return detail::sendCase<T>(c.raw(), &v);
+    else
+        return detail::sendCase<T>(c.raw(), std::in_place, std::forward<U>(v));
 }
 
 [[noreturn]] inline int select() { detail::selectBlockForever(); }

@@ -379,6 +379,17 @@ int check(const char* pass1, const char* final) {
 
 }  // namespace
 
+// thread_local variables live in the TLS block FS points at; FS points at
+// the runtime's M, so they cannot work (and goroutines move between Ms).
+void rejectThreadLocals(const std::vector<char>& buf) {
+    auto* eh = reinterpret_cast<const Elf64_Ehdr*>(buf.data());
+    auto* sh = reinterpret_cast<const Elf64_Shdr*>(buf.data() + eh->e_shoff);
+    for (int i = 0; i < eh->e_shnum; i++)
+        if ((sh[i].sh_flags & SHF_TLS) && sh[i].sh_size > 0)
+            die("the program uses thread_local variables, which goroutines cannot have (docs/api.md): "
+                "make them ordinary globals guarded by a go::sync::Mutex, or pass the state along");
+}
+
 int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "--check") == 0) return check(argv[2], argv[3]);
     if (argc != 4) die("usage: mksymtab PASS1.elf PASS1.map OUT.S | mksymtab --check PASS1.elf FINAL.elf");
@@ -387,6 +398,7 @@ int main(int argc, char** argv) {
         std::free(rp);
     }
     std::vector<char> elf = readFile(argv[1]);
+    rejectThreadLocals(elf);
     std::vector<Func> fs = functions(elf, argv[1]);
     filesFromMap(argv[2], fs);
     emit(fs, lines(argv[1]), argv[3]);
