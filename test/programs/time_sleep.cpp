@@ -4,8 +4,8 @@
 // channel that never becomes ready and on After(d) takes the timeout case.
 //! stdout: ok
 //! runs: GOMAXPROCS=1 ; GOMAXPROCS=2
-//! env-native: SLACK_MS=100
-//! env-qemu: SLACK_MS=1500
+//! env-native: SLACK_MS=100 SPACING_MS=30
+//! env-qemu: SLACK_MS=1500 SPACING_MS=150
 #include "go.h"
 #include "testutil.h"
 
@@ -35,12 +35,16 @@ int main() {
     Sleep(-5 * Second);  // not positive: returns at once
     CHECK_RANGE(Now() - t0, 0, slack);
 
-    // Sleeping goroutines wake in deadline order.
+    // Sleeping goroutines wake in deadline order. (Timers found due in the
+    // same pass of the scheduler are readied together, and the last one
+    // readied runs first, as in Go; the spacing keeps their deadlines apart
+    // even on a loaded machine.)
+    const int64_t spacing = t::envInt("SPACING_MS", 30) * Millisecond;
     auto order = go::make_chan<int>(3);
     static const int delays[] = {3, 1, 2};
     for (int k : delays)
-        go::go([order, k] {
-            Sleep(k * 30 * Millisecond);
+        go::go([order, k, spacing] {
+            Sleep(k * spacing);
             order.send(k);
         });
     CHECK_EQ(order.recv(), 1);
