@@ -176,6 +176,34 @@ bool chanparkcommit(g*, void* chanLock) {
     return true;
 }
 
+// Block the current goroutine on q (c's sendq or recvq) until a peer
+// completes the operation for it or the channel is closed; ep is the value
+// to send, or room for the value to receive. c->lock is held, and released
+// once the goroutine is parked. Returns whether a peer completed it (false:
+// the channel was closed).
+static bool chanpark(hchan* c, waitq* q, void* ep, waitReason reason) {
+    g* gp = getg();
+    sudog* mysg = acquireSudog();
+    mysg->elem = ep;
+    mysg->waitlink = nullptr;
+    mysg->g = gp;
+    mysg->isSelect = false;
+    mysg->c = c;
+    gp->waiting = mysg;
+    gp->param = nullptr;
+    q->enqueue(mysg);
+    gopark(chanparkcommit, &c->lock, reason);
+    // Someone woke us up.
+    if (mysg != gp->waiting) throw_("G waiting list is corrupted");
+    gp->waiting = nullptr;
+    bool success = mysg->success;
+    gp->param = nullptr;
+    mysg->c = nullptr;
+    mysg->elem = nullptr;
+    releaseSudog(mysg);
+    return success;
+}
+
 // The generic single-channel send (Go's chansend). If block is false and
 // no send could complete, returns false. A send on a closed channel panics.
 bool chansend(hchan* c, void* ep, bool block) {
@@ -206,9 +234,7 @@ bool chansend(hchan* c, void* ep, bool block) {
         }
     if (c->qcount < c->dataqsiz) {
         // Space is available in the channel buffer. Enqueue the element to send.
-        typedmove(c->elemtype, chanbuf(c, c->sendx), ep);
-        if (++c->sendx == c->dataqsiz) c->sendx = 0;
-        c->qcount++;
+        bufput(c, ep);
         unlock(&c->lock);
         return true;
     }
@@ -217,26 +243,7 @@ bool chansend(hchan* c, void* ep, bool block) {
         return false;
     }
     // Block on the channel. Some receiver will complete our operation for us.
-    g* gp = getg();
-    sudog* mysg = acquireSudog();
-    mysg->elem = ep;
-    mysg->waitlink = nullptr;
-    mysg->g = gp;
-    mysg->isSelect = false;
-    mysg->c = c;
-    gp->waiting = mysg;
-    gp->param = nullptr;
-    c->sendq.enqueue(mysg);
-    gopark(chanparkcommit, &c->lock, waitReason::chanSend);
-    // Someone woke us up.
-    if (mysg != gp->waiting) throw_("G waiting list is corrupted");
-    gp->waiting = nullptr;
-    bool closed = !mysg->success;
-    gp->param = nullptr;
-    mysg->c = nullptr;
-    mysg->elem = nullptr;
-    releaseSudog(mysg);
-    if (closed) {
+    if (!chanpark(c, &c->sendq, ep, waitReason::chanSend)) {
         if (atomic::Load(&c->closed) == 0) throw_("chansend: spurious wakeup");
         panicmsg("send on closed channel");
     }
@@ -260,12 +267,8 @@ void recv(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
         // Queue is full. Take the item at the head of the queue. Make the
         // sender enqueue its item at the tail of the queue. Since the queue
         // is full, those are both the same slot.
-        void* qp = chanbuf(c, c->recvx);
-        if (ep != nullptr) typedmove(c->elemtype, ep, qp);  // copy data from queue to receiver
-        typeddestroy(c->elemtype, qp);
-        typedmove(c->elemtype, qp, sg->elem);  // copy data from sender to queue
-        if (++c->recvx == c->dataqsiz) c->recvx = 0;
-        c->sendx = c->recvx;  // c.sendx = (c.sendx+1) % c.dataqsiz
+        buftake(c, ep);      // copy data from queue to receiver
+        bufput(c, sg->elem);  // copy data from sender to queue (the same slot)
     }
     sg->elem = nullptr;
     g* gp = sg->g;
@@ -326,11 +329,7 @@ bool chanrecv(hchan* c, void* ep, bool block, bool* received) {
     }
     if (c->qcount > 0) {
         // Receive directly from queue.
-        void* qp = chanbuf(c, c->recvx);
-        if (ep != nullptr) typedmove(c->elemtype, ep, qp);
-        typeddestroy(c->elemtype, qp);
-        if (++c->recvx == c->dataqsiz) c->recvx = 0;
-        c->qcount--;
+        buftake(c, ep);
         unlock(&c->lock);
         *received = true;
         return true;
@@ -340,26 +339,7 @@ bool chanrecv(hchan* c, void* ep, bool block, bool* received) {
         return false;
     }
     // No sender available: block on this channel.
-    g* gp = getg();
-    sudog* mysg = acquireSudog();
-    mysg->elem = ep;
-    mysg->waitlink = nullptr;
-    gp->waiting = mysg;
-    mysg->g = gp;
-    mysg->isSelect = false;
-    mysg->c = c;
-    gp->param = nullptr;
-    c->recvq.enqueue(mysg);
-    gopark(chanparkcommit, &c->lock, waitReason::chanReceive);
-    // Someone woke us up.
-    if (mysg != gp->waiting) throw_("G waiting list is corrupted");
-    gp->waiting = nullptr;
-    bool success = mysg->success;
-    gp->param = nullptr;
-    mysg->c = nullptr;
-    mysg->elem = nullptr;
-    releaseSudog(mysg);
-    *received = success;
+    *received = chanpark(c, &c->recvq, ep, waitReason::chanReceive);
     return true;
 }
 

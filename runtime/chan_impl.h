@@ -61,6 +61,23 @@ static inline void typeddestroy(const chantype* t, void* p) {
 
 static inline void* chanbuf(hchan* c, uint64_t i) { return (char*)c->buf + i * c->elemtype->size; }
 
+// Move *ep to the tail of the buffer (c->lock held, qcount < dataqsiz).
+static inline void bufput(hchan* c, void* ep) {
+    typedmove(c->elemtype, chanbuf(c, c->sendx), ep);
+    if (++c->sendx == c->dataqsiz) c->sendx = 0;
+    c->qcount++;
+}
+
+// Move the head of the buffer to ep, or drop it if ep is nullptr (c->lock
+// held, qcount > 0).
+static inline void buftake(hchan* c, void* ep) {
+    void* qp = chanbuf(c, c->recvx);
+    if (ep != nullptr) typedmove(c->elemtype, ep, qp);
+    typeddestroy(c->elemtype, qp);
+    if (++c->recvx == c->dataqsiz) c->recvx = 0;
+    c->qcount--;
+}
+
 bool chansend(hchan* c, void* ep, bool block);
 bool chanrecv(hchan* c, void* ep, bool block, bool* received);
 bool chanparkcommit(g* gp, void* chanLock);

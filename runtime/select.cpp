@@ -137,11 +137,7 @@ static int selectgo(scase* scases, uint16_t* order, int ncases, bool block, bool
             }
             if (c->qcount > 0) {
                 // Can receive from buffer.
-                void* qp = chanbuf(c, c->recvx);
-                if (cas->elem != nullptr) typedmove(c->elemtype, cas->elem, qp);
-                typeddestroy(c->elemtype, qp);
-                if (++c->recvx == c->dataqsiz) c->recvx = 0;
-                c->qcount--;
+                buftake(c, cas->elem);
                 selunlock(scases, lockorder, norder);
                 *recvOK = true;
                 return casi;
@@ -166,9 +162,7 @@ static int selectgo(scase* scases, uint16_t* order, int ncases, bool block, bool
             }
             if (c->qcount < c->dataqsiz) {
                 // Can send to buffer.
-                typedmove(c->elemtype, chanbuf(c, c->sendx), cas->elem);
-                if (++c->sendx == c->dataqsiz) c->sendx = 0;
-                c->qcount++;
+                bufput(c, cas->elem);
                 selunlock(scases, lockorder, norder);
                 return casi;
             }
