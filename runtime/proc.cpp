@@ -80,7 +80,6 @@ uint32_t fastrand() {
 }
 
 uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
-uint64_t fastrand64() { return ((uint64_t)fastrand() << 32) | fastrand(); }
 
 
 // ---- Goroutine status --------------------------------------------------------
@@ -143,7 +142,9 @@ int32_t gcount() {
     return n;
 }
 
-int32_t mcount() { return (int32_t)(sched.mnext - sched.nmfreed); }
+// Ms never exit (Go frees them only for LockOSThread'd goroutines), so every
+// M ever created counts.
+int32_t mcount() { return (int32_t)sched.mnext; }
 
 void checkmcount() {
     // sched.lock must be held.
@@ -887,7 +888,6 @@ static void goexit0(g* gp) {
     m* mp = getg()->m;
     p* pp = mp->p;
     casgstatus(gp, _Grunning, _Gdead);
-    if (gp->isSystem) atomic::Xadd(&sched.ngsys, -1);
     gp->m = nullptr;
     atomic::Store(&gp->preempt, false);
     gp->waitreason = waitReason::zero;

@@ -89,8 +89,6 @@ p* procresize(int32_t nprocs) {
     if (old < 0 || nprocs <= 0) throw_("procresize: invalid arg");
     if (nprocs > MaxGomaxprocs) nprocs = MaxGomaxprocs;
     int64_t now = nanotime();
-    if (sched.procresizetime != 0) sched.totaltime += (int64_t)old * (now - sched.procresizetime);
-    sched.procresizetime = now;
 
     // Initialize new Ps.
     for (int32_t i = old; i < nprocs; i++) {

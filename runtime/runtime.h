@@ -246,7 +246,6 @@ int32_t mcount();
 void incidlelocked(int32_t v);
 uint32_t fastrand();
 uint32_t fastrandn(uint32_t n);
-uint64_t fastrand64();
 void gfput(p* pp, g* gp);
 g* gfget(p* pp);
 void mcommoninit(m* mp, int64_t id);
@@ -298,7 +297,6 @@ void wakeNetPoller(int64_t when);
 void initsig();
 void minitSignals();
 void preemptM(m* mp);
-void sigblockall();
 void printSignalLine(g* gp);
 
 // ---- traceback.cpp, symtab.cpp --------------------------------------------

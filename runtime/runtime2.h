@@ -191,7 +191,6 @@ struct m {
     int32_t printlock;          // [owner] recursion count of printlock
     bool spinning;              // [owner, counted in sched.nmspinning] looking for work
     bool blocked;               // [owner] parked on park note
-    bool incgo;                 // unused (no cgo)
     uint64_t fastrand;          // [owner] per-M random state (wyrand)
     note park;                  // [owner sleeps; anyone wakes] where an idle M sleeps
     m* alllink;                 // [sched.lock] on allm
@@ -199,12 +198,9 @@ struct m {
     int32_t procid;             // [immutable after minit] kernel thread id
     uintptr waitlock;           // [owner] gopark: lock to release after parking
     bool (*waitunlockf)(g*, void*);  // [owner] gopark: callback run on g0 after parking
-    waitReason waittraceev;
-    uint32_t preemptGen;        // [atomic] counts completed async preemptions
+    uint32_t preemptGen;        // [atomic] async preemptions of this M's goroutines (diagnostics)
     uint32_t signalPending;     // [atomic] a preemption signal is in flight
     int64_t syscalltick;
-    uintptr stkmapped;          // [immutable] base of this M's mmap'd g0 stack (0 for m0)
-    uintptr stkmapsize;
     // Buffer used by print.cpp between printlock and printunlock.
     uint32_t printlen;
     char printbuf[256];
@@ -280,7 +276,6 @@ struct p {
     int32_t timersCap;          // [timersLock]
     int64_t timer0When;         // [atomic] when of the earliest timer, 0 if none
     uint32_t numTimers;         // [atomic]
-    uint32_t deletedTimers;     // [atomic]
 
     bool preempt;               // [atomic] set when this P should enter the scheduler ASAP
 
@@ -309,9 +304,7 @@ struct schedt {
     int64_t mnext;              // [lock] number of Ms created and next M ID
     int32_t maxmcount;          // [lock] maximum number of Ms allowed (or die)
     int32_t nmsys;              // [lock] system Ms not counted for deadlock (sysmon)
-    int64_t nmfreed;            // [lock]
 
-    uint32_t ngsys;             // [atomic] system goroutines
 
     p* pidle;                   // [lock] idle Ps
     uint32_t npidle;            // [atomic, written under lock]
@@ -338,9 +331,6 @@ struct schedt {
     uint32_t sysmonwait;        // [atomic]
     note sysmonnote;
 
-    int64_t procresizetime;     // [lock] nanotime of the last procresize
-    int64_t totaltime;          // [lock]
-    uint32_t sysmonStarting;
 
     // The timer wait, our stand-in for Go's netpoller: with nothing to run and
     // timers pending, one M sleeps on pollSeq until the earliest timer is due
