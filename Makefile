@@ -30,7 +30,8 @@ CXXFLAGS_COMMON := -std=c++20 -g0 $(ARCHFLAGS) \
 # code that runs rarely or waits on I/O anyway (printing, panics, tracebacks,
 # signals, boot) for size, which keeps ./hello small.
 RT_OPT        := -O2
-RT_COLD       := fmt panic traceback signal_linux print os_linux runtime1 vdso_linux symtab sysmon mem_linux go_os
+RT_COLD       := fmt panic traceback signal_linux print os_linux runtime1 vdso_linux symtab sysmon mem_linux go_os \
+	procresize go_runtime cxxabi mheap
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -ffreestanding $(RT_OPT) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
 # main keeps its special rules (falling off its end returns 0); no libc is
@@ -85,14 +86,16 @@ $(MKSYMTAB): tools/mksymtab.cpp
 
 # Two-pass link: see the top of this file. The first link's output (with
 # its symbols and debug line table) stays in build/link/ for gdb; the final
-# binary is stripped: its traceback table is .gosymtab.
+# binary keeps only the boot-sequence symbols of tools/keep-symbols.txt (so
+# `nm hello` shows the entry point): its traceback table is .gosymtab.
 LINKDIR = $(BUILD)/link/$(notdir $(OUT))
-$(OUT): $(RT_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB)
+$(OUT): $(RT_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
 	@mkdir -p $(BUILD)/link
 	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(RT_OBJS) $(PROG_OBJ)
 	$(MKSYMTAB) $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
 	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
-	$(CXX) $(LDFLAGS) -Wl,--strip-all -o $@ $(RT_OBJS) $(PROG_OBJ) $(LINKDIR).symtab.o
+	$(CXX) $(LDFLAGS) -Wl,--strip-debug -Wl,--retain-symbols-file=tools/keep-symbols.txt -o $@ \
+		$(RT_OBJS) $(PROG_OBJ) $(LINKDIR).symtab.o
 	$(MKSYMTAB) --check $(LINKDIR).pass1 $@
 
 run: $(OUT)

@@ -45,9 +45,17 @@ void writeErr(const char* s, size_t n);
 void lockSlow(mutex* l, uint32_t v);   // lock_futex.cpp: contended lock
 void unlockSlow(mutex* l, uint32_t v); // lock_futex.cpp: errors and wakeups
 
+// In files optimised for size (-Os: cold code), lock and unlock are calls to
+// one out-of-line copy instead of being expanded at every call site.
+#ifdef __OPTIMIZE_SIZE__
+#define RUNTIME_HOT_INLINE __attribute__((noinline)) inline
+#else
+#define RUNTIME_HOT_INLINE static inline
+#endif
+
 // Acquire l (Go's lock). The fast path, inline: the M counts the lock (no
 // preemption while it holds any) and one exchange takes a free mutex.
-static inline void lock(mutex* l) {
+RUNTIME_HOT_INLINE void lock(mutex* l) {
     m* mp = getg()->m;
     mp->locks++;
     uint32_t v = __atomic_exchange_n(&l->key, 1u, __ATOMIC_ACQUIRE);
@@ -55,7 +63,7 @@ static inline void lock(mutex* l) {
 }
 
 // Release l (Go's unlock).
-static inline void unlock(mutex* l) {
+RUNTIME_HOT_INLINE void unlock(mutex* l) {
     uint32_t v = __atomic_exchange_n(&l->key, 0u, __ATOMIC_RELEASE);
     if (__builtin_expect(v != 1, 0)) unlockSlow(l, v);  // 2: wake a sleeper; 0: not locked
     g* gp = getg();
@@ -303,7 +311,7 @@ void printSignalLine(g* gp);
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);
 void tracebackothers(g* me);
 void goroutineheader(g* gp);
-bool funcname(uintptr pc, const char** name, uintptr* entry);
+bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry);  // name written to buf
 bool inRuntimeText(uintptr pc);
 
 // ---- boot trace (proc.cpp) ---------------------------------------------------

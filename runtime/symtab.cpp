@@ -2,6 +2,7 @@
 // .gosymtab table tools/mksymtab builds at link time (Go's symtab.go reads
 // pclntab for the same purpose; tools/mksymtab.cpp documents the layout).
 #include "runtime.h"
+#include "symtab_prefixes.h"
 
 extern "C" const char __gosymtab_start[];
 extern "C" const char __runtime_text_start[];
@@ -66,30 +67,43 @@ const funcEntry* findfunc(const table& t, uintptr pc) {
 }
 }  // namespace
 
-bool funcname(uintptr pc, const char** name, uintptr* entry) {
+// Write the table's string at off into buf (NUL-terminated), expanding a
+// leading prefix byte (symtab_prefixes.h).
+static void expand(const table& t, uint32_t off, char* buf, size_t n) {
+    const char* s = t.base + off;
+    size_t i = 0;
+    auto put = [&](const char* p) {
+        while (*p && i + 1 < n) buf[i++] = *p++;
+    };
+    if (*s >= 1 && *s <= symtabPrefixCount) put(symtabPrefixes[*s++ - 1]);
+    put(s);
+    buf[i] = 0;
+}
+
+bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry) {
     table t = load();
     if (t.base == nullptr) return false;
     const funcEntry* f = findfunc(t, pc);
     if (f == nullptr) return false;
-    *name = t.base + f->nameoff;
+    expand(t, f->nameoff, buf, n);
     *entry = f->entry;
     return true;
 }
 
-// The source position of pc: file and line from the line table (user code),
-// or just the function's file (runtime code: *line is 0).
-bool funcline(uintptr pc, const char** file, int32_t* line) {
+// The source position of pc, written to file: file and line from the line
+// table (user code), or just the function's file (runtime code: *line is 0).
+bool funcline(uintptr pc, char* file, size_t n, int32_t* line) {
     table t = load();
     if (t.base == nullptr) return false;
     const funcEntry* f = findfunc(t, pc);
     const lineEntry* l = search(t.lines, t.nline, pc);
     if (l != nullptr && l->line != 0 && (f == nullptr || l->pc >= f->entry)) {
-        *file = t.base + l->fileoff;
+        expand(t, l->fileoff, file, n);
         *line = (int32_t)l->line;
         return true;
     }
     if (f != nullptr && f->fileoff != 0) {
-        *file = t.base + f->fileoff;
+        expand(t, f->fileoff, file, n);
         *line = 0;
         return true;
     }

@@ -21,7 +21,7 @@ extern "C" char __morestack_end[];
 
 namespace runtime {
 
-bool funcline(uintptr pc, const char** file, int32_t* line);
+bool funcline(uintptr pc, char* file, size_t n, int32_t* line);
 
 constexpr int tracebackMaxFrames = 100;
 
@@ -49,10 +49,10 @@ static bool showframe(uintptr pc, const char* name) {
 }
 
 static void printFrameLine(uintptr pc, uintptr entry) {
-    const char* file;
+    char file[256];
     int32_t line;
     print("\t");
-    if (!funcline(pc, &file, &line)) print("?");
+    if (!funcline(pc, file, sizeof file, &line)) print("?");
     else if (line > 0) print(file, ":", line);
     else print(file);
     print(" +", hex(pc - entry + 1), "\n");
@@ -75,10 +75,11 @@ static void tracebackFrames(uintptr pc, uintptr bp, g* gp, bool firstIsPC) {
             bp = *(uintptr*)bp;
             continue;
         }
-        const char* name;
+        char name[512];
         uintptr entry;
-        if (!funcname(lookup, &name, &entry)) {
-            name = "?";
+        if (!funcname(lookup, name, sizeof name, &entry)) {
+            name[0] = '?';
+            name[1] = 0;
             entry = lookup;
         }
         if (showframe(lookup, name)) {
@@ -98,9 +99,9 @@ static void tracebackFrames(uintptr pc, uintptr bp, g* gp, bool firstIsPC) {
 
 static void printcreatedby(g* gp) {
     uintptr pc = gp->gopc;
-    const char* name;
+    char name[512];
     uintptr entry;
-    if (pc == 0 || gp->goid == 1 || !funcname(pc - 1, &name, &entry)) return;
+    if (pc == 0 || gp->goid == 1 || !funcname(pc - 1, name, sizeof name, &entry)) return;
     if (!showframe(pc - 1, name) && tracebackLevel <= 1) {
         // Created from inside the runtime (time.After's helpers and the like).
     }

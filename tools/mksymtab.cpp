@@ -28,6 +28,8 @@
 
 #include <unistd.h>
 
+#include "../runtime/symtab_prefixes.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -308,8 +310,15 @@ void filesFromMap(const char* mapPath, std::vector<Func>& fs) {
     }
 }
 
+// A common prefix becomes one byte (runtime/symtab_prefixes.h).
+std::string encode(const std::string& s) {
+    for (int k = 0; k < symtabPrefixCount; k++)
+        if (startsWith(s, symtabPrefixes[k])) return std::string(1, (char)(k + 1)) + s.substr(std::strlen(symtabPrefixes[k]));
+    return s;
+}
+
 void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* outPath) {
-    // String pool.
+    // String pool (offsets count the encoded sizes).
     std::map<std::string, uint32_t> off;
     std::vector<std::string> pool;
     uint32_t base = 16 + (uint32_t)fs.size() * 16 + (uint32_t)ls.size() * 12;
@@ -320,7 +329,7 @@ void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* 
         if (it != off.end()) return it->second;
         off[s] = next;
         pool.push_back(s);
-        next += (uint32_t)s.size() + 1;
+        next += (uint32_t)encode(s).size() + 1;
         return off[s];
     };
     FILE* f = std::fopen(outPath, "w");
@@ -335,7 +344,7 @@ void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* 
         std::fprintf(f, "\t.long 0x%llx, %u, %u\n", (unsigned long long)ln.pc, ln.line, intern(ln.file));
     for (const std::string& s : pool) {
         std::fprintf(f, "\t.byte ");
-        for (unsigned char c : s) std::fprintf(f, "%u,", c);
+        for (unsigned char c : encode(s)) std::fprintf(f, "%u,", c);
         std::fprintf(f, "0\n");
     }
     std::fprintf(f, "\t.section .note.GNU-stack,\"\",@progbits\n");
