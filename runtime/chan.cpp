@@ -155,20 +155,24 @@ static void recvDirect(const chantype* t, sudog* sg, void* dst) { typedmove(t, d
 
 static void unlockChan(void* c) { unlock(&((hchan*)c)->lock); }
 
-// Process a send operation on a channel c with a waiting receiver sg. The
-// value ep sent by the sender is moved to the receiver sg. The receiver is
-// then woken up to go on its merry way. Channel c must be locked; send
-// unlocks it with unlockf(arg) (one channel, or every channel of a select).
-void send(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
-    if (sg->elem != nullptr) {
-        sendDirect(c->elemtype, sg, ep);
-        sg->elem = nullptr;
-    }
+// The peer parked on sg has had its operation completed: release the
+// channel lock(s) with unlockf(arg), then wake it with the news.
+static void wakeCompleted(sudog* sg, void (*unlockf)(void*), void* arg) {
+    sg->elem = nullptr;
     g* gp = sg->g;
     unlockf(arg);
     gp->param = sg;
     sg->success = true;
     goready(gp);
+}
+
+// Process a send operation on a channel c with a waiting receiver sg. The
+// value ep sent by the sender is moved to the receiver sg. The receiver is
+// then woken up to go on its merry way. Channel c must be locked; send
+// unlocks it with unlockf(arg) (one channel, or every channel of a select).
+void send(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
+    if (sg->elem != nullptr) sendDirect(c->elemtype, sg, ep);
+    wakeCompleted(sg, unlockf, arg);
 }
 
 bool chanparkcommit(g*, void* chanLock) {
@@ -270,12 +274,7 @@ void recv(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
         buftake(c, ep);      // copy data from queue to receiver
         bufput(c, sg->elem);  // copy data from sender to queue (the same slot)
     }
-    sg->elem = nullptr;
-    g* gp = sg->g;
-    unlockf(arg);
-    gp->param = sg;
-    sg->success = true;
-    goready(gp);
+    wakeCompleted(sg, unlockf, arg);
 }
 
 // Receive on channel c and write the received data to ep (Go's chanrecv).

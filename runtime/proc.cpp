@@ -817,13 +817,8 @@ void goparkunlock(mutex* l, waitReason reason) { gopark(parkunlock_c, l, reason)
 // Mark gp ready to run (Go's ready). next: put it in runnext, so it runs as
 // soon as the current G yields, inheriting its time slice.
 void ready(g* gp, bool next) {
-    uint32_t status = readgstatus(gp);
-    // Mark runnable.
+    // Mark runnable (casgstatus checks that gp was waiting).
     m* mp = acquirem();  // disable preemption because it can be holding p in a local var
-    if (status != _Gwaiting) {
-        print("runtime: ready: goid=", gp->goid, " status=", gstatusName(status), "\n");
-        throw_("bad g->status in ready");
-    }
     casgstatus(gp, _Gwaiting, _Grunnable);
     runqput(mp->p, gp, next);
     wakep();
@@ -835,9 +830,7 @@ void goready(g* gp) { ready(gp, true); }
 // ---- Yielding and exiting ----------------------------------------------------------
 
 static void goschedImpl(g* gp) {
-    uint32_t status = readgstatus(gp);
-    if (status != _Grunning) throw_("bad g status");
-    casgstatus(gp, _Grunning, _Grunnable);
+    casgstatus(gp, _Grunning, _Grunnable);  // checks that gp was running
     dropg();
     p* pp = getg()->m->p;
     // When schedule would look at the global queue next anyway — no local
