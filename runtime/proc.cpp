@@ -57,7 +57,6 @@ bool isrunning;
 uintptr maxstacksize = 1 << 20;  // enough until runtime.main sets the real limit
 g* allgs_head;
 constinit mutex allglock{};
-static int32_t allgcount;     // [allglock]
 static int32_t newprocs;      // [sched.lock] GOMAXPROCS requested, applied by startTheWorld
 static constinit mutex worldLock{};  // serializes stop-the-world (Go's worldsema)
 int32_t panicking;            // [atomic] panics in progress (panic.cpp)
@@ -122,7 +121,6 @@ static void allgadd(g* gp) {
     if (allgs_tail == nullptr) atomic::StoreRel(&allgs_head, gp);
     else atomic::StoreRel(&allgs_tail->alllink, gp);
     allgs_tail = gp;
-    allgcount++;
     unlock(&allglock);
 }
 
