@@ -69,18 +69,6 @@ static void boottraceStep(const char* s) {
     if (boottraceEnabled()) print(s);
 }
 
-// ---- Random numbers (Go's fastrand, wyrand) -------------------------------
-
-uint32_t fastrand() {
-    m* mp = getg()->m;
-    mp->fastrand += 0xa0761d6478bd642full;
-    __uint128_t r = (__uint128_t)mp->fastrand * (mp->fastrand ^ 0xe7037ed1a0b428dbull);
-    return (uint32_t)((uint64_t)(r >> 64) ^ (uint64_t)r);
-}
-
-uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
-
-
 // ---- Goroutine status --------------------------------------------------------
 
 static const char* gstatusName(uint32_t s) {

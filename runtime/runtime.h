@@ -252,8 +252,15 @@ void startTheWorld();
 int32_t gcount();
 int32_t mcount();
 void incidlelocked(int32_t v);
-uint32_t fastrand();
-uint32_t fastrandn(uint32_t n);
+// Random numbers from the M's state (Go's fastrand: wyrand).
+static inline uint32_t fastrand() {
+    m* mp = getg()->m;
+    mp->fastrand += 0xa0761d6478bd642full;
+    __uint128_t r = (__uint128_t)mp->fastrand * (mp->fastrand ^ 0xe7037ed1a0b428dbull);
+    return (uint32_t)((uint64_t)(r >> 64) ^ (uint64_t)r);
+}
+// A random number in [0, n) (Go's fastrandn).
+static inline uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
 void gfput(p* pp, g* gp);
 g* gfget(p* pp);
 void mcommoninit(m* mp, int64_t id);

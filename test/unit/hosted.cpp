@@ -30,14 +30,6 @@ int64_t nanotime() {
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
-// proc.cpp's random numbers (wyrand on the M's state), for select.cpp.
-uint32_t fastrand() {
-    m* mp = getg()->m;
-    mp->fastrand += 0xa0761d6478bd642full;
-    __uint128_t r = (__uint128_t)mp->fastrand * (mp->fastrand ^ 0xe7037ed1a0b428dbull);
-    return (uint32_t)((uint64_t)(r >> 64) ^ (uint64_t)r);
-}
-uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
 }  // namespace runtime
 
 namespace hosted {
