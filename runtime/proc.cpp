@@ -845,7 +845,30 @@ static void gosched_m(g* gp) { goschedImpl(gp); }
 // Yields the processor, allowing other goroutines to run. It does not suspend
 // the current goroutine, so execution resumes automatically (Go's Gosched:
 // the G goes to the global queue).
-void Gosched() { mcall(gosched_m); }
+//
+// Fast path (ours, not Go's): when this P has no local work and no timers and
+// the global queue is empty, Go's schedule() would take gp straight back off
+// the global queue (findRunnable looks at the local queue, then the global
+// one, before it ever steals). So skip the round trip through g0 and
+// sched.lock, and count the scheduler tick sysmon watches, as execute would.
+// A pending preemption or stop-the-world takes the full path, which clears
+// or honours it. The reads of other CPUs' state are racy hints, as they are
+// in Go's findRunnable: a G that appears just after we looked is no worse
+// off than one that appears just after Go's schedule chose gp.
+void Gosched() {
+    m* mp = acquirem();
+    p* pp = mp->p;
+    g* gp = getg();
+    if (mp->locks == 1 && !atomic::LoadRelaxed(&gp->preempt) && runqempty(pp) &&
+        atomic::LoadRelaxed(&sched.runqsize) == 0 && atomic::LoadRelaxed(&pp->timer0When) == 0 &&
+        !atomic::LoadRelaxed(&sched.gcwaiting)) {
+        atomic::Store(&pp->schedtick, pp->schedtick + 1);
+        releasem(mp);
+        return;
+    }
+    releasem(mp);
+    mcall(gosched_m);
+}
 
 // goyield continuation on g0: like Gosched, but the G goes to the tail of
 // the local run queue rather than the global one.

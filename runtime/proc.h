@@ -28,8 +28,16 @@ randomEnum stealStart(uint32_t r);
 struct pMask {
     uint32_t bits[MaxGomaxprocs / 32];
     bool read(uint32_t id) const { return (atomic::Load(&bits[id / 32]) >> (id % 32)) & 1; }
-    void set(int32_t id) { atomic::Or(&bits[id / 32], 1u << (id % 32)); }
-    void clear(int32_t id) { atomic::And(&bits[id / 32], ~(1u << (id % 32))); }
+    // Reading first saves a locked instruction on a word every CPU reads
+    // whenever the bit is already right. Safe because no bit is set and
+    // cleared concurrently: idlepMask changes only under sched.lock, and
+    // timerpMask bits are only ever set (as in Go 1.19 when a P keeps timers).
+    void set(int32_t id) {
+        if (!read((uint32_t)id)) atomic::Or(&bits[id / 32], 1u << (id % 32));
+    }
+    void clear(int32_t id) {
+        if (read((uint32_t)id)) atomic::And(&bits[id / 32], ~(1u << (id % 32)));
+    }
 };
 extern pMask idlepMask;   // Ps on the idle list
 extern pMask timerpMask;  // Ps that may have timers

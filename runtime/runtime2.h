@@ -248,7 +248,7 @@ struct p {
     int32_t id;                 // [immutable]
     uint32_t status;            // [atomic] _P*
     p* link;                    // [sched.lock] on sched.pidle
-    uint32_t schedtick;         // [owner] incremented on every scheduler call
+    uint32_t schedtick;         // [owner writes, sysmon reads atomically] incremented on every scheduler call
     uint32_t syscalltick;       // [owner] incremented on every system call
     struct { uint32_t schedtick; int64_t schedwhen; uint32_t syscalltick; int64_t syscallwhen; }
         sysmontick;             // [sysmon] last tick observed by sysmon
@@ -271,7 +271,7 @@ struct p {
 
     // Timers (time.cpp): a 4-ary heap ordered by when.
     mutex timersLock;
-    timer** timers;             // [timersLock]
+    struct timerWhen* timers;   // [timersLock] the heap: {timer, its when} slots
     int32_t timersLen;          // [timersLock]
     int32_t timersCap;          // [timersLock]
     int64_t timer0When;         // [atomic] when of the earliest timer, 0 if none
@@ -312,7 +312,7 @@ struct schedt {
     uint32_t needspinning;      // [atomic]
 
     gQueue runq;                // [lock] global runnable queue
-    int32_t runqsize;           // [lock]
+    int32_t runqsize;           // [lock] to write; lock-free reads are hints (Gosched, findRunnable)
 
     // Global cache of dead Gs (Go's sched.gFree).
     struct {

@@ -19,6 +19,13 @@ struct timer {
     uintptr seq;
 };
 
+// A slot of a P's timer heap (Go 1.23's timerWhen): when is a copy of
+// timer->when, kept beside the pointer so sifts read only the heap array.
+struct timerWhen {
+    struct timer* timer;
+    int64_t when;
+};
+
 void addtimer(timer* t);
 bool deltimer(timer* t);
 bool resettimer(timer* t, int64_t when);
