@@ -176,7 +176,7 @@ void send(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
 }
 
 bool chanparkcommit(g*, void* chanLock) {
-    unlock((mutex*)chanLock);
+    unlock((spinmutex*)chanLock);
     return true;
 }
 

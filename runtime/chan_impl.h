@@ -20,8 +20,10 @@ struct waitq {
 struct alignas(64) hchan {
     // First cache line: what a send or receive on a buffered channel that is
     // neither empty nor full touches (the lock and the ring's bookkeeping).
-    mutex lock;          // protects all fields below but refs, and several
-                         // fields of the sudogs blocked on this channel
+    spinmutex lock;      // protects all fields below but refs, and several
+                         // fields of the sudogs blocked on this channel.
+                         // (Go's is a futex mutex; ours never sleeps: see
+                         // lock_futex.cpp and docs/performance.md)
     uint32_t closed;     // [lock to write; atomic to read in the fast paths]
     uint64_t qcount;     // total data in the queue
     uint64_t dataqsiz;   // size of the circular queue; [immutable]

@@ -63,6 +63,29 @@ void unlockSlow(mutex* l, uint32_t v) {
     if (getg()->m->locks <= 0) throw_("runtime·unlock: lock count");
 }
 
+// ---- Spin locks ----------------------------------------------------------
+//
+// The contended part of lock(spinmutex*). The holder is running (it cannot
+// be preempted or block while it holds the lock) and will store 0 within a
+// few dozen instructions, so spin reading the key (its cache line stays
+// shared until that store) and exchange only when it reads 0. If the holder's
+// thread was descheduled by the kernel, spinning cannot help: after a while
+// yield the CPU, which lets it run when it shares ours.
+void lockSlow(spinmutex* l) {
+    if (getg()->m->locks < 0) throw_("runtime·lock: lock count");
+    int spin = ncpu > 1 ? active_spin : 0;
+    for (;;) {
+        for (int i = 0; i < spin; i++) {
+            while (atomic::LoadRelaxed(&l->key) == 0)
+                if (atomic::Cas(&l->key, 0u, 1u)) return;
+            atomic::procyield(active_spin_cnt);
+        }
+        while (atomic::LoadRelaxed(&l->key) == 0)
+            if (atomic::Cas(&l->key, 0u, 1u)) return;
+        osyield();
+    }
+}
+
 // ---- One-time notifications ----------------------------------------------
 
 void noteclear(note* n) { n->key = 0; }

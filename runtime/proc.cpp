@@ -967,42 +967,68 @@ void releaseSudog(sudog* s) {
 
 // ---- Creating goroutines ---------------------------------------------------------
 
+// Dead Gs move between a P's cache and sched.gFree this many at a time.
+constexpr int32_t gFreeBatch = 32;
+constexpr int32_t gFreeCap = sizeof(((p*)nullptr)->gFree) / sizeof(g*);
+static_assert(gFreeCap == 2 * gFreeBatch);
+
+// Move the n oldest Gs of pp's cache to sched.gFree (its lock held).
+static void gfputglobal(p* pp, int32_t n) {
+    if (sched.gFree.n + n > sched.gFree.cap) {
+        int32_t ncap = sched.gFree.cap ? sched.gFree.cap * 2 : 4 * gFreeCap;
+        auto** ns = (g**)mallocgc(sizeof(g*) * (size_t)ncap, false);
+        for (int32_t i = 0; i < sched.gFree.n; i++) ns[i] = sched.gFree.stack[i];
+        mfree(sched.gFree.stack);
+        sched.gFree.stack = ns;
+        sched.gFree.cap = ncap;
+    }
+    for (int32_t i = 0; i < n; i++) sched.gFree.stack[sched.gFree.n + i] = pp->gFree[i];
+    for (int32_t i = n; i < pp->gFreeCount; i++) pp->gFree[i - n] = pp->gFree[i];
+    atomic::Store(&sched.gFree.n, sched.gFree.n + n);
+    pp->gFreeCount -= n;
+}
+
 // Put on gfree list. If local list is too long, transfer a batch to the global list.
 void gfput(p* pp, g* gp) {
     if (readgstatus(gp) != _Gdead) throw_("gfput: bad status (not Gdead)");
     // Keep the base segment for reuse; give back any others.
     stackfreeall(gp);
-    pp->gFree.push(gp);
-    pp->gFreeCount++;
-    if (pp->gFreeCount >= 64) {
+    if (pp->gFreeCount == gFreeCap) {
         lock(&sched.gFree.lock);
-        while (pp->gFreeCount >= 32) {
-            g* g1 = pp->gFree.pop();
-            pp->gFreeCount--;
-            sched.gFree.list.push(g1);
-            sched.gFree.n++;
-        }
+        gfputglobal(pp, gFreeBatch);
         unlock(&sched.gFree.lock);
     }
+    pp->gFree[pp->gFreeCount++] = gp;
+}
+
+// Move every G of pp's cache to the global one (pp is being destroyed).
+void gfpurge(p* pp) {
+    lock(&sched.gFree.lock);
+    gfputglobal(pp, pp->gFreeCount);
+    unlock(&sched.gFree.lock);
 }
 
 // Get from gfree list. If local list is empty, grab a batch from global list.
 g* gfget(p* pp) {
-    if (pp->gFree.empty() && atomic::Load(&sched.gFree.n) > 0) {
+    if (pp->gFreeCount == 0) {
+        if (atomic::LoadRelaxed(&sched.gFree.n) == 0) return nullptr;
         lock(&sched.gFree.lock);
-        // Move a batch of free Gs to the P.
-        while (pp->gFreeCount < 32) {
-            g* gp = sched.gFree.list.pop();
-            if (gp == nullptr) break;
-            sched.gFree.n--;
-            pp->gFree.push(gp);
-            pp->gFreeCount++;
-        }
+        int32_t n = sched.gFree.n < gFreeBatch ? sched.gFree.n : gFreeBatch;
+        for (int32_t i = 0; i < n; i++) pp->gFree[i] = sched.gFree.stack[sched.gFree.n - n + i];
+        atomic::Store(&sched.gFree.n, sched.gFree.n - n);
         unlock(&sched.gFree.lock);
+        pp->gFreeCount = n;
+        if (n == 0) return nullptr;
+        prefetchG(pp->gFree[n - 1]);
+        if (n > 1) prefetchG(pp->gFree[n - 2]);
     }
-    g* gp = pp->gFree.pop();
-    if (gp == nullptr) return nullptr;
-    pp->gFreeCount--;
+    // Prefetch two ahead: the G after next gets its lines, and the next one,
+    // whose lines were requested by the previous call, the top of its stack,
+    // where goPrepare and newgInit write the closure and the first frame.
+    int32_t n = --pp->gFreeCount;
+    g* gp = pp->gFree[n];
+    if (n > 0) prefetchStackTop(pp->gFree[n - 1]);
+    if (n > 1) prefetchG(pp->gFree[n - 2]);
     return gp;
 }
 

@@ -68,13 +68,7 @@ static void pdestroy(p* pp) {
         unlock(&plocal->timersLock);
     }
     // Move the free Gs to the global free list.
-    lock(&sched.gFree.lock);
-    while (g* gp = pp->gFree.pop()) {
-        pp->gFreeCount--;
-        sched.gFree.list.push(gp);
-        sched.gFree.n++;
-    }
-    unlock(&sched.gFree.lock);
+    gfpurge(pp);
     freemcache(pp->mcache);
     pp->mcache = nullptr;
     stackcacheflush(pp);

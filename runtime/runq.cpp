@@ -14,34 +14,8 @@
 
 namespace runtime {
 
-// ---- gQueue / gList: intrusive lists through g.schedlink ------------------
+// ---- gList: an intrusive list through g.schedlink --------------------------
 
-void gQueue::push(g* gp) {
-    gp->schedlink = head;
-    head = gp;
-    if (tail == nullptr) tail = gp;
-}
-void gQueue::pushBack(g* gp) {
-    gp->schedlink = nullptr;
-    if (tail != nullptr) tail->schedlink = gp;
-    else head = gp;
-    tail = gp;
-}
-void gQueue::pushBackAll(gQueue q) {
-    if (q.tail == nullptr) return;
-    q.tail->schedlink = nullptr;
-    if (tail != nullptr) tail->schedlink = q.head;
-    else head = q.head;
-    tail = q.tail;
-}
-g* gQueue::pop() {
-    g* gp = head;
-    if (gp != nullptr) {
-        head = gp->schedlink;
-        if (head == nullptr) tail = nullptr;
-    }
-    return gp;
-}
 void gList::push(g* gp) {
     gp->schedlink = head;
     head = gp;
@@ -52,6 +26,36 @@ g* gList::pop() {
     return gp;
 }
 
+// ---- gRing: a growable ring of G pointers --------------------------------------
+
+static void gRingGrow(gRing* r) {
+    uint32_t ncap = r->cap ? r->cap * 2 : 1024;
+    if (ncap == 0) throw_("gRing: too many goroutines queued");
+    auto** nbuf = (g**)sysAllocOrDie(sizeof(g*) * (uintptr)ncap, "the global run queue");
+    uint32_t n = r->size();
+    for (uint32_t i = 0; i < n; i++) nbuf[i] = r->at(i);
+    if (r->buf != nullptr) sysFree(r->buf, sizeof(g*) * (uintptr)r->cap);
+    r->buf = nbuf;
+    r->cap = ncap;
+    r->head = 0;
+    r->tail = n;
+}
+
+void gRing::pushBack(g* gp) {
+    if (size() == cap) gRingGrow(this);
+    buf[tail++ & (cap - 1)] = gp;
+}
+
+void gRing::pushFront(g* gp) {
+    if (size() == cap) gRingGrow(this);
+    buf[--head & (cap - 1)] = gp;
+}
+
+g* gRing::popFront() {
+    if (empty()) return nullptr;
+    return buf[head++ & (cap - 1)];
+}
+
 // ---- Global run queue (sched.lock must be held) ------------------------------
 
 void globrunqput(g* gp) {
@@ -60,14 +64,14 @@ void globrunqput(g* gp) {
 }
 
 void globrunqputhead(g* gp) {
-    sched.runq.push(gp);
+    sched.runq.pushFront(gp);
     sched.runqsize++;
 }
 
-void globrunqputbatch(gQueue* batch, int32_t n) {
-    sched.runq.pushBackAll(*batch);
+// Put n Gs, in order, at the back of the global queue.
+void globrunqputbatch(g* const* batch, int32_t n) {
+    for (int32_t i = 0; i < n; i++) sched.runq.pushBack(batch[i]);
     sched.runqsize += n;
-    *batch = gQueue{};
 }
 
 // Take a fair share of the global queue (at most max if max > 0): one G to
@@ -79,10 +83,11 @@ g* globrunqget(p* pp, int32_t max) {
     if (max > 0 && n > max) n = max;
     if (n > runqSize / 2) n = runqSize / 2;
     sched.runqsize -= n;
-    g* gp = sched.runq.pop();
+    g* gp = sched.runq.popFront();
+    prefetchG(gp);  // it runs next; runqget prefetches the rest ahead
     n--;
     for (; n > 0; n--) {
-        g* gp1 = sched.runq.pop();
+        g* gp1 = sched.runq.popFront();
         runqput(pp, gp1, false);
     }
     return gp;
@@ -115,8 +120,16 @@ int32_t runqlen(p* pp) {
 // half of it moves to the global queue. Executed only by the owner P.
 void runqput(p* pp, g* gp, bool next) {
     if (next) {
-        // One exchange (Go loops on a CAS): the old runnext, if any, moves to
-        // the ring; a thief that took it meanwhile left nullptr.
+        // Only the owner makes runnext non-nil; thieves only CAS it from a G
+        // to nil. So an empty runnext stays empty until we fill it: a plain
+        // release store does, with no locked instruction (the common case:
+        // the G we ran was the previous runnext).
+        if (atomic::LoadRelaxed(&pp->runnext) == nullptr) {
+            atomic::StoreRel(&pp->runnext, gp);
+            return;
+        }
+        // One exchange (Go loops on a CAS): the old runnext moves to the
+        // ring; a thief that took it meanwhile left nullptr.
         g* oldnext = atomic::Xchg(&pp->runnext, gp);
         if (oldnext == nullptr) return;
         gp = oldnext;  // kick the old runnext to the regular run queue
@@ -143,36 +156,10 @@ bool runqputslow(p* pp, g* gp, uint32_t h, uint32_t t) {
     for (uint32_t i = 0; i < n; i++) batch[i] = slotLoad(pp, h + i);
     if (!atomic::CasRel(&pp->runqhead, h, h + n)) return false;  // commits consume
     batch[n] = gp;
-    for (uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
-    gQueue q;
-    q.head = batch[0];
-    q.tail = batch[n];
-    q.tail->schedlink = nullptr;
     lock(&sched.lock);
-    globrunqputbatch(&q, (int32_t)(n + 1));
+    globrunqputbatch(batch, (int32_t)(n + 1));
     unlock(&sched.lock);
     return true;
-}
-
-// Put a batch of Gs on the local queue; what does not fit goes to the global
-// queue. Executed only by the owner P.
-void runqputbatch(p* pp, gQueue* q, int32_t qsize) {
-    uint32_t h = atomic::LoadAcq(&pp->runqhead);
-    uint32_t t = pp->runqtail;
-    uint32_t n = 0;
-    while (!q->empty() && t - h < (uint32_t)runqSize) {
-        g* gp = q->pop();
-        slotStore(pp, t, gp);
-        t++;
-        n++;
-    }
-    qsize -= (int32_t)n;
-    atomic::StoreRel(&pp->runqtail, t);
-    if (!q->empty()) {
-        lock(&sched.lock);
-        globrunqputbatch(q, qsize);
-        unlock(&sched.lock);
-    }
 }
 
 // Get a G from the local queue. inheritTime is true if it came from runnext:
@@ -197,6 +184,12 @@ g* runqget(p* pp, bool* inheritTime) {
         g* gp = slotLoad(pp, h);
         if (atomic::CasRel(&pp->runqhead, h, h + 1)) {  // commits consume
             *inheritTime = false;
+            // The next Gs here most likely run next: if they were made on
+            // or stolen from another CPU, start bringing them over now, two
+            // ahead: the lines of the one after next, and the stack top (where
+            // it resumes) of the next, whose lines the previous call requested.
+            if (t - h > 1) prefetchResume(slotLoad(pp, h + 1));
+            if (t - h > 2) prefetchG(slotLoad(pp, h + 2));
             return gp;
         }
     }

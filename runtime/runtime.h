@@ -71,6 +71,23 @@ RUNTIME_HOT_INLINE void unlock(mutex* l) {
     // Restore a preemption request that newstack deferred because of the lock.
     if (--mp->locks == 0 && __builtin_expect(atomic::LoadRelaxed(&gp->preempt), 0)) rearmPreempt(gp);
 }
+// Acquire a spinmutex: the same counting as lock, one exchange when free.
+void lockSlow(spinmutex* l);
+RUNTIME_HOT_INLINE void lock(spinmutex* l) {
+    m* mp = getg()->m;
+    mp->locks++;
+    if (__builtin_expect(__atomic_exchange_n(&l->key, 1u, __ATOMIC_ACQUIRE) != 0, 0)) lockSlow(l);
+}
+
+// Release a spinmutex: a release store (x86 keeps it after every access of
+// the critical section). Nobody sleeps on it, so there is nobody to wake.
+RUNTIME_HOT_INLINE void unlock(spinmutex* l) {
+    if (__builtin_expect(__atomic_load_n(&l->key, __ATOMIC_RELAXED) != 1, 0)) throw_("unlock of unlocked lock");
+    __atomic_store_n(&l->key, 0u, __ATOMIC_RELEASE);
+    g* gp = getg();
+    m* mp = gp->m;
+    if (--mp->locks == 0 && __builtin_expect(atomic::LoadRelaxed(&gp->preempt), 0)) rearmPreempt(gp);
+}
 void noteclear(note* n);
 void notewakeup(note* n);
 void notesleep(note* n);
@@ -96,6 +113,30 @@ static inline m* acquirem() {
     mp->locks++;
     return mp;
 }
+// Start moving the three cache lines of gp that creating, scheduling and
+// exiting touch (see struct g) into this CPU's cache, for writing. Used one G
+// ahead on queues whose Gs were last touched by another CPU, so the transfer
+// overlaps the work on the current G instead of stalling the next one.
+static inline void prefetchG(const g* gp) {
+    __builtin_prefetch((const char*)gp, 1, 3);
+    __builtin_prefetch((const char*)gp + 64, 1, 3);
+    __builtin_prefetch((const char*)gp + 128, 1, 3);
+}
+
+// The same for the top of a dead G's stack (its base segment), where a new
+// goroutine's closure and first frame go. Reads gp->stack.hi: call it only
+// once gp's own lines have been prefetched, or it stalls.
+static inline void prefetchStackTop(const g* gp) {
+    __builtin_prefetch((const char*)gp->stack.hi - 64, 1, 3);
+}
+
+// The same for where a runnable G resumes: the words at its saved sp. A
+// thief may take gp meanwhile, so the read is atomic; a stale sp costs only
+// a useless prefetch.
+static inline void prefetchResume(const g* gp) {
+    __builtin_prefetch((const char*)atomic::LoadRelaxed(&gp->sched.sp), 1, 3);
+}
+
 static inline void releasem(m* mp) {
     g* gp = getg();
     if (--mp->locks == 0 && __builtin_expect(atomic::LoadRelaxed(&gp->preempt), 0)) rearmPreempt(gp);
@@ -244,7 +285,7 @@ void mput(m* mp);
 m* mget();
 void globrunqput(g* gp);
 void globrunqputhead(g* gp);
-void globrunqputbatch(gQueue* batch, int32_t n);
+void globrunqputbatch(g* const* batch, int32_t n);
 g* globrunqget(p* pp, int32_t max);
 void checkdead();
 void stopTheWorld(const char* reason);
@@ -262,6 +303,7 @@ static inline uint32_t fastrand() {
 // A random number in [0, n) (Go's fastrandn).
 static inline uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
 void gfput(p* pp, g* gp);
+void gfpurge(p* pp);
 g* gfget(p* pp);
 void mcommoninit(m* mp, int64_t id);
 extern "C" void goexit();
@@ -289,7 +331,6 @@ uint32_t runqgrab(p* pp, g** batch, uint32_t batchHead, bool stealRunNextG);
 g* runqsteal(p* pp, p* p2, bool stealRunNextG);
 bool runqempty(p* pp);
 bool runqputslow(p* pp, g* gp, uint32_t h, uint32_t t);
-void runqputbatch(p* pp, gQueue* q, int32_t qsize);
 int32_t runqlen(p* pp);
 
 sudog* acquireSudog();

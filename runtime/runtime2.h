@@ -94,6 +94,14 @@ struct mutex {
     uint32_t key = 0;  // [atomic]
 };
 
+// A lock that never sleeps in the kernel (lock_futex.cpp; ours, not Go's):
+// for critical sections a few dozen instructions long that no thread can
+// block inside, such as a channel's. key: 0 unlocked, 1 locked. With no
+// sleepers to find, unlock is a plain store instead of a locked exchange.
+struct spinmutex {
+    uint32_t key = 0;  // [atomic]
+};
+
 // A one-shot event for parking Ms (lock_futex.cpp): notesleep / notewakeup.
 struct note {
     uint32_t key = 0;  // [atomic] 0: not signalled, 1: signalled
@@ -225,21 +233,31 @@ struct sudog {
 };
 
 // ---------------------------------------------------------------------------
-// Lists of Gs linked through g.schedlink. Not synchronized by themselves.
-struct gQueue {
-    g* head = nullptr;
-    g* tail = nullptr;
-    bool empty() const { return head == nullptr; }
-    void push(g* gp);      // to the head
-    void pushBack(g* gp);  // to the tail
-    void pushBackAll(gQueue q);
-    g* pop();
-};
+// A list of Gs linked through g.schedlink. Not synchronized by itself.
 struct gList {
     g* head = nullptr;
     bool empty() const { return head == nullptr; }
     void push(g* gp);
     g* pop();
+};
+
+// A FIFO of Gs kept as pointers in a ring that grows by doubling (runq.cpp;
+// the global run queue). Go links its global queue through g.schedlink; a
+// ring of pointers lets a batch move between it and a P's ring without
+// touching the Gs, whose cache lines are usually another CPU's. Its memory
+// comes straight from the OS, so any M may grow it, with or without a P.
+// Not synchronized by itself.
+struct gRing {
+    g** buf = nullptr;
+    uint32_t cap = 0;   // a power of two, or 0 before the first push
+    uint32_t head = 0;  // buf[head % cap] is the first G; head and tail only grow
+    uint32_t tail = 0;  // buf[(tail-1) % cap] is the last
+    bool empty() const { return head == tail; }
+    uint32_t size() const { return tail - head; }
+    void pushBack(g* gp);
+    void pushFront(g* gp);
+    g* popFront();
+    g* at(uint32_t i) const { return buf[(head + i) & (cap - 1)]; }  // i < size()
 };
 
 constexpr int runqSize = 256;  // Go's len(p.runq)
@@ -262,8 +280,11 @@ struct p {
     g* runq[runqSize];          // [slots published by runqtail release]
     g* runnext;                 // [atomic] G readied by the current G, runs next
 
-    // Dead Gs with stacks, for reuse (Go's gFree).
-    gList gFree;                // [owner]
+    // Dead Gs with stacks, for reuse (Go's gFree). An array, like
+    // sudogcache, rather than Go's list through g.schedlink: moving Gs
+    // between this cache and sched.gFree copies pointers and never touches
+    // the Gs, whose lines are usually in another CPU's cache.
+    g* gFree[64];               // [owner] gFree[gFreeCount-1] is the next to reuse
     int32_t gFreeCount;         // [owner]
 
     sudog* sudogcache[128];     // [owner] Go's sudogcache
@@ -311,14 +332,16 @@ struct schedt {
     uint32_t nmspinning;        // [atomic]
     uint32_t needspinning;      // [atomic]
 
-    gQueue runq;                // [lock] global runnable queue
+    gRing runq;                 // [lock] global runnable queue
     int32_t runqsize;           // [lock] to write; lock-free reads are hints (Gosched, findRunnable)
 
-    // Global cache of dead Gs (Go's sched.gFree).
+    // Global cache of dead Gs (Go's sched.gFree): a stack of pointers that
+    // Ps fill and drain in batches of gFreeBatch.
     struct {
         mutex lock;
-        gList list;             // [gFree.lock]
-        int32_t n;              // [gFree.lock]
+        g** stack;              // [gFree.lock] grown by doubling, never shrunk
+        int32_t n;              // [gFree.lock to write; lock-free reads are hints]
+        int32_t cap;            // [gFree.lock]
     } gFree;
 
     // Central cache of sudogs.

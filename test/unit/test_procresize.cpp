@@ -12,6 +12,7 @@ using namespace runtime;
 namespace runtime {
 void moveTimers(p*, p*) {}
 void stackcacheflush(p*) {}
+void gfpurge(p*) {}
 m* mget() { return nullptr; }
 void mallocinit();
 }  // namespace runtime
@@ -94,7 +95,7 @@ TEST_CASE("procresize: shrinking kills the Ps beyond n and moves their work", "[
     REQUIRE(allp[3]->status == _Pidle);
     REQUIRE(allp[3]->mcache != nullptr);
     REQUIRE(idleList() == std::vector<int32_t>{1, 2, 3});
-    sched.runq = gQueue{};
+    sched.runq = gRing{};
     sched.runqsize = 0;
 }
 

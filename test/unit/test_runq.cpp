@@ -19,7 +19,7 @@ struct fixture {
         hosted::attach(&pp);
         gomaxprocs = 1;
         for (size_t i = 0; i < n; i++) gs[i].goid = (int64_t)i + 1;
-        sched.runq = gQueue{};
+        sched.runq = gRing{};
         sched.runqsize = 0;
     }
 };
@@ -69,7 +69,7 @@ TEST_CASE("runq: a full ring moves half of it, plus the new G, to the global que
     REQUIRE(sched.runqsize == runqSize / 2 + 1);
     // The global queue holds the oldest half in order, then the newcomer.
     std::vector<int64_t> global;
-    for (g* gp = sched.runq.head; gp; gp = gp->schedlink) global.push_back(gp->goid);
+    for (uint32_t i = 0; i < sched.runq.size(); i++) global.push_back(sched.runq.at(i)->goid);
     REQUIRE(global.size() == (size_t)runqSize / 2 + 1);
     for (int i = 0; i < runqSize / 2; i++) REQUIRE(global[i] == i + 1);
     REQUIRE(global.back() == runqSize + 1);
@@ -123,7 +123,7 @@ TEST_CASE("runq: concurrent stealing sees every G exactly once", "[runq][threads
     std::vector<std::atomic<int>> seen(total);
     for (auto& s : seen) s = 0;
     std::vector<p> ps(thieves + 1);
-    sched.runq = gQueue{};
+    sched.runq = gRing{};
     sched.runqsize = 0;
     gomaxprocs = thieves + 1;
     std::atomic<bool> done{false};
