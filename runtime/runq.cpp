@@ -171,6 +171,7 @@ g* runqget(p* pp, bool* inheritTime) {
     // stolen by another P, because other Ps can race to set runnext to 0, but
     // only the current P can set it to non-0. Hence, there's no need to retry.
     if (next != nullptr && atomic::Cas(&pp->runnext, next, (g*)nullptr)) {
+        atomic::Store(&pp->runnexttick, pp->runnexttick + 1);  // see runqgrab
         *inheritTime = true;
         return next;
     }
@@ -214,7 +215,14 @@ uint32_t runqgrab(p* pp, g** batch, uint32_t batchHead, bool stealRunNextG) {
                         // is when the G running on pp ready()s another G and
                         // then almost immediately blocks: stealing runnext in
                         // that window would make both Gs bounce between Ps.
+                        uint32_t tick = atomic::Load(&pp->runnexttick);
                         usleep(3);
+                        // Ours, not Go's: if pp took a runnext meanwhile, it
+                        // is handing Gs back and forth (a ping-pong whose two
+                        // Gs take turns in runnext), and the one there now may
+                        // be the same G again: the CAS below would succeed
+                        // (ABA) and split the pair. Leave pp alone.
+                        if (atomic::Load(&pp->runnexttick) != tick) return 0;
                     }
                     if (!atomic::Cas(&pp->runnext, next, (g*)nullptr)) continue;
                     batch[batchHead % runqSize] = next;

@@ -279,6 +279,7 @@ struct p {
     uint32_t runqtail;          // [atomic, written by owner only]
     g* runq[runqSize];          // [slots published by runqtail release]
     g* runnext;                 // [atomic] G readied by the current G, runs next
+    uint32_t runnexttick;       // [owner writes, thieves read atomically] runnext Gs the owner took
 
     // Dead Gs with stacks, for reuse (Go's gFree). An array, like
     // sudogcache, rather than Go's list through g.schedlink: moving Gs
@@ -291,12 +292,11 @@ struct p {
     int32_t sudogcount;         // [owner]
 
     // Timers (time.cpp): a 4-ary heap ordered by when.
-    mutex timersLock;
+    spinmutex timersLock;       // held for a few heap operations, never across a timer function
     struct timerWhen* timers;   // [timersLock] the heap: {timer, its when} slots
     int32_t timersLen;          // [timersLock]
     int32_t timersCap;          // [timersLock]
     int64_t timer0When;         // [atomic] when of the earliest timer, 0 if none
-    uint32_t numTimers;         // [atomic]
 
     bool preempt;               // [atomic] set when this P should enter the scheduler ASAP
 

@@ -91,7 +91,6 @@ static void doaddtimer(p* pp, timer* t) {
     pp->timers[i] = timerWhen{t, t->when};
     siftupTimer(pp->timers, i);
     if (t->idx == 0) atomic::Store(&pp->timer0When, t->when);
-    atomic::Xadd(&pp->numTimers, 1);
 }
 
 // Remove the timer at index i (pp->timersLock held).
@@ -113,7 +112,6 @@ static void dodeltimer(p* pp, int32_t i) {
     t->idx = -1;
     t->pp = nullptr;
     updateTimer0When(pp);
-    atomic::Xadd(&pp->numTimers, -1);
 }
 
 // ---- Operations ---------------------------------------------------------------
