@@ -25,45 +25,6 @@ namespace runtime {
 
 // ---- Wait queues ----------------------------------------------------------------
 
-void waitq::enqueue(sudog* sgp) {
-    sgp->next = nullptr;
-    sudog* x = last;
-    if (x == nullptr) {
-        sgp->prev = nullptr;
-        first = sgp;
-        last = sgp;
-        return;
-    }
-    sgp->prev = x;
-    x->next = sgp;
-    last = sgp;
-}
-
-sudog* waitq::dequeue() {
-    for (;;) {
-        sudog* sgp = first;
-        if (sgp == nullptr) return nullptr;
-        sudog* y = sgp->next;
-        if (y == nullptr) {
-            first = nullptr;
-            last = nullptr;
-        } else {
-            y->prev = nullptr;
-            first = y;
-            sgp->next = nullptr;  // mark as removed (see dequeueSudoG)
-        }
-        // If a goroutine was put on this queue because of a select, there is
-        // a small window between the goroutine being woken up by a different
-        // case and it grabbing the channel locks. Once it has the lock it
-        // removes itself from the queue, so we won't see it after that. We
-        // use a flag in the G struct to tell us when someone else has won
-        // the race to signal this goroutine but the goroutine hasn't removed
-        // itself from the queue yet.
-        if (sgp->isSelect && !atomic::Cas(&sgp->g->selectDone, false, true)) continue;
-        return sgp;
-    }
-}
-
 void waitq::dequeueSudoG(sudog* sgp) {
     sudog* x = sgp->prev;
     sudog* y = sgp->next;
@@ -187,7 +148,7 @@ bool chanparkcommit(g*, void* chanLock) {
 // the channel was closed).
 static bool chanpark(hchan* c, waitq* q, void* ep, waitReason reason) {
     g* gp = getg();
-    sudog* mysg = acquireSudog();
+    sudog* mysg = &gp->chansg;
     mysg->elem = ep;
     mysg->waitlink = nullptr;
     mysg->g = gp;
@@ -204,7 +165,7 @@ static bool chanpark(hchan* c, waitq* q, void* ep, waitReason reason) {
     gp->param = nullptr;
     mysg->c = nullptr;
     mysg->elem = nullptr;
-    releaseSudog(mysg);
+    mysg->g = nullptr;
     return success;
 }
 

@@ -17,6 +17,46 @@ struct waitq {
     void dequeueSudoG(sudog* sgp);
 };
 
+// Every send and receive that finds or leaves a waiter runs these: inline.
+inline void waitq::enqueue(sudog* sgp) {
+    sgp->next = nullptr;
+    sudog* x = last;
+    if (x == nullptr) {
+        sgp->prev = nullptr;
+        first = sgp;
+        last = sgp;
+        return;
+    }
+    sgp->prev = x;
+    x->next = sgp;
+    last = sgp;
+}
+
+inline sudog* waitq::dequeue() {
+    for (;;) {
+        sudog* sgp = first;
+        if (sgp == nullptr) return nullptr;
+        sudog* y = sgp->next;
+        if (y == nullptr) {
+            first = nullptr;
+            last = nullptr;
+        } else {
+            y->prev = nullptr;
+            first = y;
+            sgp->next = nullptr;  // mark as removed (see dequeueSudoG)
+        }
+        // If a goroutine was put on this queue because of a select, there is
+        // a small window between the goroutine being woken up by a different
+        // case and it grabbing the channel locks. Once it has the lock it
+        // removes itself from the queue, so we won't see it after that. We
+        // use a flag in the G struct to tell us when someone else has won
+        // the race to signal this goroutine but the goroutine hasn't removed
+        // itself from the queue yet.
+        if (sgp->isSelect && !atomic::Cas(&sgp->g->selectDone, false, true)) continue;
+        return sgp;
+    }
+}
+
 struct alignas(64) hchan {
     // First cache line: what a send or receive on a buffered channel that is
     // neither empty nor full touches (the lock and the ring's bookkeeping).

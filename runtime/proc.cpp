@@ -386,12 +386,8 @@ void handoffp(p* pp) {
     if (when != 0) wakeNetPoller(when);
 }
 
-// Tries to add one more P to execute Gs. Called when a G is made runnable
-// (newproc, ready). Go 1.21's wakep.
-void wakep() {
-    // No idle P: nobody to wake (Go 1.19's first check; the racy read is
-    // fine: a P going idle right now re-checks the queues before it parks).
-    if (atomic::LoadRelaxed(&sched.npidle) == 0) return;
+// The part of wakep (runtime.h) past its inline first check.
+void wakepSlow() {
     // Be conservative about spinning threads: only start one if none exist already.
     if (atomic::Load(&sched.nmspinning) != 0 || !atomic::Cas(&sched.nmspinning, 0u, 1u)) return;
     // Disable preemption until ownership of pp transfers to the next M in
@@ -530,8 +526,35 @@ static g* stealWork(int64_t* now, bool* inheritTime, int64_t* pollUntil, bool* n
     return nullptr;
 }
 
-// Check all Ps for a runnable G to steal; returns a P to steal from, with
-// sched.lock taken and the P acquired? No: returns an idle P to use, or nullptr.
+// Whether a running p2 is handing Gs back and forth through runnext (a
+// ping-pong: each G readies the other and blocks): its runnexttick moves
+// within about a microsecond.
+static bool handingOff(p* p2) {
+    if (atomic::Load(&p2->status) != _Prunning) return false;
+    uint32_t tick = atomic::Load(&p2->runnexttick);
+    for (int i = 0; i < 8; i++) {
+        atomic::procyield(30);
+        if (atomic::Load(&p2->runnexttick) != tick) return true;
+    }
+    return false;
+}
+
+// Whether a spinning M should keep its P and go on looking instead of giving
+// it up (ours, not Go's): some other P is handing off. Each G such a P readies
+// calls wakep, and with this M parked and its P idle, wakep would wake an M
+// (a futex system call) on that P's critical path, again and again: in a
+// ping-pong, thousands of times a second. Kept spinning, this M naps in
+// usleep between looks and its P is not idle, so wakep returns at once.
+static bool keepSpinning(p* pp) {
+    for (int32_t id = 0; id < allplen; id++) {
+        p* p2 = allp[id];
+        if (p2 != pp && !idlepMask.read(id) && handingOff(p2)) return true;
+    }
+    return false;
+}
+
+// Check all Ps for a runnable G to steal (Go's checkRunqsNoP): returns an
+// idle P to go and steal it with, or nullptr.
 static p* checkRunqsNoP() {
     for (int32_t id = 0; id < allplen; id++) {
         p* p2 = allp[id];
@@ -621,6 +644,11 @@ top:
             if (gp != nullptr) return gp;  // successfully stole
             if (newWork) goto top;           // there may be new timer or GC work; restart to discover
             if (w != 0 && (pollUntil == 0 || w < pollUntil)) pollUntil = w;
+        }
+
+        if (mp->spinning && keepSpinning(pp)) {
+            usleep(3);
+            goto top;
         }
 
         // Return P and block.

@@ -274,7 +274,15 @@ m* allocm(p* pp, void (*fn)(), int64_t id);
 void newm(void (*fn)(), p* pp, int64_t id);
 void startm(p* pp, bool spinning);
 void stopm();
-void wakep();
+// Tries to add one more P to execute Gs. Called when a G is made runnable
+// (newproc, ready). Go 1.21's wakep; the first check is inline because it
+// usually ends it: no idle P, nobody to wake (the racy read is fine: a P
+// going idle right now re-checks the queues before it parks).
+void wakepSlow();
+static inline void wakep() {
+    if (atomic::LoadRelaxed(&sched.npidle) == 0) return;
+    wakepSlow();
+}
 void handoffp(p* pp);
 p* procresize(int32_t nprocs);
 void acquirep(p* pp);

@@ -137,6 +137,24 @@ struct stkseg {
 };
 
 // ---------------------------------------------------------------------------
+// A g waiting on something: a channel (in a channel's send or receive queue)
+// or a semaphore (in a semaRoot). One g may wait on many (select), and one
+// channel may have many waiting gs, so the relation needs its own record
+// (Go's sudog). sudogs are cached per P (acquireSudog/releaseSudog).
+struct sudog {
+    struct g* g;          // the waiting goroutine
+    sudog* next;          // [queue's lock] wait queue links
+    sudog* prev;
+    void* elem;           // [queue's lock] the data element (may point into g's stack)
+    uint32_t ticket;      // sema: handoff granted
+    bool isSelect;        // waiting in a select: may be woken by another case
+    bool success;         // channel: woken by a value (true) or by close (false)
+    sudog* waitlink;      // g.waiting list (select), or the rest of a semaphore's queue
+    sudog* waittail;      // semaphore: last of the queue
+    struct hchan* c;      // channel
+};
+
+// ---------------------------------------------------------------------------
 struct g {
     // The first three cache lines hold what creating, scheduling, parking and
     // exiting a goroutine touch; a goroutine's G often moves between CPUs, so
@@ -172,6 +190,12 @@ struct g {
     uintptr sigcode0, sigcode1, sigpc;  // [owner] its si_code, fault address and pc
     g* alllink;            // [allglock] on allgs, in creation order
     void* dynstack;        // [owner] blocks from __morestack_allocate_stack_space
+    // The sudog of this G's blocking single-channel operations (chanpark).
+    // Ours: Go takes one from the P's cache each time; a G blocks on at most
+    // one plain channel operation at once, and its waker is done with the
+    // sudog before the G can run again. select and semaphores, which may need
+    // several, still use acquireSudog.
+    sudog chansg;          // [the channel's lock while enqueued, else owner]
 };
 
 // Stack pointer poisoning value: makes every split-stack prologue fail so the
@@ -214,23 +238,6 @@ struct m {
     char printbuf[256];
 };
 
-// ---------------------------------------------------------------------------
-// A g waiting on something: a channel (in a channel's send or receive queue)
-// or a semaphore (in a semaRoot). One g may wait on many (select), and one
-// channel may have many waiting gs, so the relation needs its own record
-// (Go's sudog). sudogs are cached per P (acquireSudog/releaseSudog).
-struct sudog {
-    struct g* g;          // the waiting goroutine
-    sudog* next;          // [queue's lock] wait queue links
-    sudog* prev;
-    void* elem;           // [queue's lock] the data element (may point into g's stack)
-    uint32_t ticket;      // sema: handoff granted
-    bool isSelect;        // waiting in a select: may be woken by another case
-    bool success;         // channel: woken by a value (true) or by close (false)
-    sudog* waitlink;      // g.waiting list (select), or the rest of a semaphore's queue
-    sudog* waittail;      // semaphore: last of the queue
-    struct hchan* c;      // channel
-};
 
 // ---------------------------------------------------------------------------
 // A list of Gs linked through g.schedlink. Not synchronized by itself.
