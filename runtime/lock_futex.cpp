@@ -6,6 +6,10 @@
 // CPU and will release soon), then yields, then sleeps on the futex; unlock
 // wakes one sleeper only if the key said there might be one.
 //
+// spinmutex (ours) is for critical sections that never block, such as a
+// channel's and a P's timer heap: no sleepers, so unlock is a plain store,
+// which under contention keeps the lock's cache line from bouncing twice.
+//
 // A lock is held by an M, not a goroutine: m.locks counts them, and while it
 // is non-zero the goroutine is not preempted (see newstack and signal_linux).
 // lock, unlock, acquirem and releasem are inline in runtime.h; this file has

@@ -887,9 +887,13 @@ void Gosched() {
     m* mp = acquirem();
     p* pp = mp->p;
     g* gp = getg();
-    if (mp->locks == 1 && !atomic::LoadRelaxed(&gp->preempt) && runqempty(pp) &&
-        atomic::LoadRelaxed(&sched.runqsize) == 0 && atomic::LoadRelaxed(&pp->timer0When) == 0 &&
-        !atomic::LoadRelaxed(&sched.gcwaiting)) {
+    // We are pp's owner, the only one who adds to its queue, and thieves only
+    // take: so a queue seen empty here stays empty (runqempty's retry loop
+    // guards against the owner's own runqput, which cannot run meanwhile).
+    if (atomic::LoadRelaxed(&pp->runnext) == nullptr &&
+        atomic::LoadAcq(&pp->runqhead) == atomic::LoadRelaxed(&pp->runqtail) && mp->locks == 1 &&
+        !atomic::LoadRelaxed(&gp->preempt) && atomic::LoadRelaxed(&sched.runqsize) == 0 &&
+        atomic::LoadRelaxed(&pp->timer0When) == 0 && !atomic::LoadRelaxed(&sched.gcwaiting)) {
         atomic::Store(&pp->schedtick, pp->schedtick + 1);
         releasem(mp);
         return;

@@ -252,7 +252,7 @@ static inline uint32_t readgstatus(g* gp) { return atomic::Load(&gp->atomicstatu
 // usual constant arguments), and on a status other than the one the caller
 // believes it owns. Only a G's owner changes its status (runtime2.h), so a
 // checked store is enough.
-static inline void casgstatus(g* gp, uint32_t oldval, uint32_t newval) {
+__attribute__((always_inline)) static inline void casgstatus(g* gp, uint32_t oldval, uint32_t newval) {
     bool legal = oldval < 8 && newval < 8 && oldval != newval && ((gstatusValid[oldval] >> newval) & 1);
     if (__builtin_expect(!legal || atomic::LoadRelaxed(&gp->atomicstatus) != oldval, 0))
         casgstatusFail(gp, oldval, newval);

@@ -54,6 +54,7 @@ ROWS=(
     "switch (Gosched)|switch|gosched|ns/switch|-"
     "switch (chan handoff)|switch|chan|ns/switch|-"
     "floor|floor|start|us start-to-exit|-"
+    "fresh page|pagetouch||us per 4 KB page|-"
     "hello above floor|floor|derived|us (hello - floor)|-"
 )
 
@@ -101,6 +102,7 @@ g++ -std=c++17 -O2 -Wall -o build/tools/plot tools/plot.cpp || {
     echo "FAIL: tools/plot.cpp"
     exit 1
 }
+g++ -std=c++17 -O2 -Wall -o "$OUT/pagetouch" tools/pagetouch.cpp || echo "FAIL: tools/pagetouch.cpp"
 
 # The floor for hello: a static program with no runtime at all, which writes
 # "hello, world" with one system call and exits with another.
@@ -282,7 +284,7 @@ for ((r = 1; r <= RUNS; r++)); do
             ;;
         *)
             sample "$row" ours "$OUT/$prog" "$args"
-            sample "$row" go "$OUT/go/$prog" "$args"
+            [[ $prog == pagetouch ]] || sample "$row" go "$OUT/go/$prog" "$args"
             ;;
         esac
     done
@@ -370,10 +372,11 @@ for spec in "${ROWS[@]}"; do
         [[ -s $base.go.min ]] && note="$note, Go $(fmtnum "$(median "$base.go.min")")"
     fi
     [[ $row == floor ]] && g="" && note="static, no runtime: write + exit; fastest start $(fmtnum "$(median "$base.ours.min")")"
+    [[ $prog == pagetouch ]] && note="the machine, not a runtime: first write to fresh mmap'd memory (tools/pagetouch.cpp)"
     [[ $args == derived ]] && note="the runtime's own start-up and exit"
     [[ $prog == switch ]] && note="GOMAXPROCS=1"
     TABLE_ROWS+=("$row|$metric|$(fmtnum "$o")|$(fmtnum "$g")|${ratio:--}|$ttext|$verdict|$note")
-    [[ $row == floor ]] || printf '%s\t%s\t%s\t%s\n' "$row" "${ratio:--}" "$tratio" "$verdict" >>"$TSV"
+    [[ $row == floor || $prog == pagetouch ]] || printf '%s\t%s\t%s\t%s\n' "$row" "${ratio:--}" "$tratio" "$verdict" >>"$TSV"
 done
 
 say "results (median of $RUNS; Go/ours > 1: we are faster or smaller)"
@@ -514,6 +517,10 @@ settings (GOMAXPROCS = number of CPUs, no GODEBUG); Go programs are built with
   exit), started like hello: the least any hello can take on this machine
   (exec, page tables, exit, wait). *hello above floor* subtracts it from both
   hello medians: what each runtime adds to start-up and exit.
+- **fresh page**: not a runtime at all: the time to write once into each
+  4 KB page of 16 MB of newly mmap'd memory (`tools/pagetouch.cpp`). Every
+  new goroutine stack and G pays it once per page; it is what separates a
+  cold *sleepers* or *spawn* run from a warm one on this machine.
 
 ## Notes: what limits the rows that miss
 EOF
