@@ -894,7 +894,7 @@ void Gosched() {
         atomic::LoadAcq(&pp->runqhead) == atomic::LoadRelaxed(&pp->runqtail) && mp->locks == 1 &&
         !atomic::LoadRelaxed(&gp->preempt) && atomic::LoadRelaxed(&sched.runqsize) == 0 &&
         atomic::LoadRelaxed(&pp->timer0When) == 0 && !atomic::LoadRelaxed(&sched.gcwaiting)) {
-        atomic::Store(&pp->schedtick, pp->schedtick + 1);
+        atomic::StoreRelaxed(&pp->schedtick, pp->schedtick + 1);
         releasem(mp);
         return;
     }
@@ -923,7 +923,7 @@ static void goexit0(g* gp) {
     p* pp = mp->p;
     casgstatus(gp, _Grunning, _Gdead);
     gp->m = nullptr;
-    atomic::Store(&gp->preempt, false);
+    atomic::StoreRel(&gp->preempt, false);
     gp->waitreason = waitReason::zero;
     gp->param = nullptr;
     gp->entryarg = nullptr;
@@ -1016,7 +1016,7 @@ static void gfputglobal(p* pp, int32_t n) {
     }
     for (int32_t i = 0; i < n; i++) sched.gFree.stack[sched.gFree.n + i] = pp->gFree[i];
     for (int32_t i = n; i < pp->gFreeCount; i++) pp->gFree[i - n] = pp->gFree[i];
-    atomic::Store(&sched.gFree.n, sched.gFree.n + n);
+    atomic::StoreRelaxed(&sched.gFree.n, sched.gFree.n + n);
     pp->gFreeCount -= n;
 }
 
@@ -1047,7 +1047,7 @@ g* gfget(p* pp) {
         lock(&sched.gFree.lock);
         int32_t n = sched.gFree.n < gFreeBatch ? sched.gFree.n : gFreeBatch;
         for (int32_t i = 0; i < n; i++) pp->gFree[i] = sched.gFree.stack[sched.gFree.n - n + i];
-        atomic::Store(&sched.gFree.n, sched.gFree.n - n);
+        atomic::StoreRelaxed(&sched.gFree.n, sched.gFree.n - n);
         unlock(&sched.gFree.lock);
         pp->gFreeCount = n;
         if (n == 0) return nullptr;

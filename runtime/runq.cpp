@@ -171,7 +171,7 @@ g* runqget(p* pp, bool* inheritTime) {
     // stolen by another P, because other Ps can race to set runnext to 0, but
     // only the current P can set it to non-0. Hence, there's no need to retry.
     if (next != nullptr && atomic::Cas(&pp->runnext, next, (g*)nullptr)) {
-        atomic::Store(&pp->runnexttick, pp->runnexttick + 1);  // see runqgrab
+        atomic::StoreRelaxed(&pp->runnexttick, pp->runnexttick + 1);  // see runqgrab
         *inheritTime = true;
         return next;
     }

@@ -200,7 +200,7 @@ static int selectgo(scase* scases, uint16_t* order, int ncases, bool block, bool
     if (norder == 0) throw_("selectgo: woken with no cases");  // only nil channels: parked forever
 
     sellock(scases, lockorder, norder);
-    atomic::Store(&gp->selectDone, false);
+    atomic::StoreRel(&gp->selectDone, false);  // published by the channel locks taken next
     auto* sg = (sudog*)gp->param;
     gp->param = nullptr;
 

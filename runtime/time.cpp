@@ -72,8 +72,13 @@ static void siftdownTimer(timerWhen* t, int32_t n, int32_t i) {
     tmp.timer->idx = i;
 }
 
+// Only ever raises timer0When (the earliest timer left or was deleted): a
+// reader that misses it wakes early for nothing, so no full fence is needed.
+// doaddtimer's store, which can lower it, is sequentially consistent: it
+// pairs with the timer wait's exchange of sched.lastpoll (proc.cpp) so that
+// either the waiting M sees the new timer or wakeNetPoller sees the waiter.
 static void updateTimer0When(p* pp) {
-    atomic::Store(&pp->timer0When, pp->timersLen == 0 ? (int64_t)0 : pp->timers[0].when);
+    atomic::StoreRel(&pp->timer0When, pp->timersLen == 0 ? (int64_t)0 : pp->timers[0].when);
 }
 
 // Add t to pp's heap (pp->timersLock held).
@@ -110,7 +115,7 @@ static void dodeltimer(p* pp, int32_t i) {
         siftdownTimer(pp->timers, pp->timersLen, i);
     }
     t->idx = -1;
-    t->pp = nullptr;
+    atomic::StoreRel(&t->pp, (p*)nullptr);  // after t->running: deltimer reads them in the other order
     updateTimer0When(pp);
 }
 
@@ -167,7 +172,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     if (pp->timersLen == 0) return -1;
     if (pp->timers[0].when > now) return pp->timers[0].when;  // not ready to run
     timer* t = pp->timers[0].timer;
-    atomic::Store(&t->running, true);
+    atomic::StoreRel(&t->running, true);  // before t->pp is cleared: see deltimer
     void (*f)(void*, uintptr) = t->f;
     void* arg = t->arg;
     uintptr seq = t->seq;
@@ -186,7 +191,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     unlock(&pp->timersLock);
     f(arg, seq);
     if (autofree) mfree(t);
-    else atomic::Store(&t->running, false);
+    else atomic::StoreRel(&t->running, false);
     lock(&pp->timersLock);
     return 0;
 }
