@@ -9,7 +9,9 @@
 //
 // The global queue, under sched.lock, takes overflow (half the ring at a time)
 // and Gs from Gosched, syscall exits and other Ps' destruction. Every 61st
-// schedule a P looks there first so that nothing waits on it forever.
+// schedule a P looks there first so that nothing waits on it forever. Go
+// links it through g.schedlink; ours is a gRing of pointers, so a batch moves
+// in and out without touching a G (see docs/performance.md, spawn).
 #include "runtime.h"
 
 namespace runtime {

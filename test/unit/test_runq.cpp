@@ -173,3 +173,42 @@ TEST_CASE("runq: concurrent stealing sees every G exactly once", "[runq][threads
     REQUIRE(missing == 0);
     REQUIRE(dup == 0);
 }
+
+TEST_CASE("runq: the global gRing keeps FIFO order across wrap-around and growth", "[runq]") {
+    constexpr int n = 5000;  // several doublings past the first 1024 slots
+    std::vector<g> gs(n);
+    for (int i = 0; i < n; i++) gs[i].goid = i;
+    gRing r;
+    REQUIRE(r.empty());
+    REQUIRE(r.popFront() == nullptr);
+    // Interleave pushes and pops so head and tail wrap before each growth.
+    int next = 0, popped = 0;
+    while (next < n) {
+        for (int k = 0; k < 7 && next < n; k++) r.pushBack(&gs[next++]);
+        for (int k = 0; k < 3 && popped < next; k++) REQUIRE(r.popFront()->goid == popped++);
+    }
+    REQUIRE(r.size() == (uint32_t)(n - popped));
+    // pushFront puts a G ahead of all others, as globrunqputhead needs.
+    g front{};
+    front.goid = -1;
+    r.pushFront(&front);
+    REQUIRE(r.popFront() == &front);
+    while (popped < n) REQUIRE(r.popFront()->goid == popped++);
+    REQUIRE(r.empty());
+    REQUIRE(r.cap >= 1024);
+    REQUIRE((r.cap & (r.cap - 1)) == 0);
+}
+
+TEST_CASE("runq: pushFront into an empty or full gRing", "[runq]") {
+    std::vector<g> gs(1025);
+    for (size_t i = 0; i < gs.size(); i++) gs[i].goid = (int64_t)i;
+    gRing r;
+    r.pushFront(&gs[0]);  // first push allocates
+    REQUIRE(r.size() == 1);
+    for (size_t i = 1; i < 1024; i++) r.pushBack(&gs[i]);
+    REQUIRE(r.size() == r.cap);  // full: the next pushFront must grow
+    r.pushFront(&gs[1024]);
+    REQUIRE(r.popFront() == &gs[1024]);
+    for (size_t i = 0; i < 1024; i++) REQUIRE(r.popFront() == &gs[i]);
+    REQUIRE(r.empty());
+}
