@@ -118,7 +118,9 @@ static void unlockChan(void* c) { unlock(&((hchan*)c)->lock); }
 
 // The peer parked on sg has had its operation completed: release the
 // channel lock(s) with unlockf(arg), then wake it with the news.
-static void wakeCompleted(sudog* sg, void (*unlockf)(void*), void* arg) {
+// Always inline: chansend and chanrecv pass unlockChan, which then inlines
+// to a store instead of an indirect call.
+__attribute__((always_inline)) static inline void wakeCompleted(sudog* sg, void (*unlockf)(void*), void* arg) {
     sg->elem = nullptr;
     g* gp = sg->g;
     unlockf(arg);
@@ -131,10 +133,12 @@ static void wakeCompleted(sudog* sg, void (*unlockf)(void*), void* arg) {
 // value ep sent by the sender is moved to the receiver sg. The receiver is
 // then woken up to go on its merry way. Channel c must be locked; send
 // unlocks it with unlockf(arg) (one channel, or every channel of a select).
-void send(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
+__attribute__((always_inline)) static inline void sendImpl(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*),
+                                                          void* arg) {
     if (sg->elem != nullptr) sendDirect(c->elemtype, sg, ep);
     wakeCompleted(sg, unlockf, arg);
 }
+void send(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) { sendImpl(c, sg, ep, unlockf, arg); }
 
 bool chanparkcommit(g*, void* chanLock) {
     unlock((spinmutex*)chanLock);
@@ -194,7 +198,7 @@ bool chansend(hchan* c, void* ep, bool block) {
         if (sudog* sg = c->recvq.dequeue()) {
             // Found a waiting receiver. We pass the value we want to send
             // directly to the receiver, bypassing the channel buffer (if any).
-            send(c, sg, ep, unlockChan, c);
+            sendImpl(c, sg, ep, unlockChan, c);
             return true;
         }
     if (c->qcount < c->dataqsiz) {
@@ -225,7 +229,8 @@ bool chansend(hchan* c, void* ep, bool block) {
 // channels, the receiver gets its data from the channel buffer and the
 // sender's data is put in the channel buffer. Channel c must be full and
 // locked; recv unlocks it with unlockf(arg).
-void recv(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
+__attribute__((always_inline)) static inline void recvImpl(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*),
+                                                          void* arg) {
     if (c->dataqsiz == 0) {
         if (ep != nullptr) recvDirect(c->elemtype, sg, ep);  // copy data from sender
     } else {
@@ -237,6 +242,7 @@ void recv(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) {
     }
     wakeCompleted(sg, unlockf, arg);
 }
+void recv(hchan* c, sudog* sg, void* ep, void (*unlockf)(void*), void* arg) { recvImpl(c, sg, ep, unlockf, arg); }
 
 // Receive on channel c and write the received data to ep (Go's chanrecv).
 // ep is uninitialized room for a T, or nullptr to discard the value. If
@@ -282,7 +288,7 @@ bool chanrecv(hchan* c, void* ep, bool block, bool* received) {
             // directly from sender. Otherwise, receive from head of queue
             // and add sender's value to the tail of the queue (both map to
             // the same buffer slot because the queue is full).
-            recv(c, sg, ep, unlockChan, c);
+            recvImpl(c, sg, ep, unlockChan, c);
             *received = true;
             return true;
         }
