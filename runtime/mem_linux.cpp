@@ -13,6 +13,21 @@ void* sysAlloc(uintptr n) {
     return (void*)p;
 }
 
+// Like sysAlloc, but the kernel faults every page in now (MAP_POPULATE):
+// for memory that is about to be used whole.
+void* sysAllocPopulated(uintptr n) {
+    long p = sys::mmap(nullptr, n, sys::PROT_READ | sys::PROT_WRITE,
+                       sys::MAP_PRIVATE | sys::MAP_ANONYMOUS | sys::MAP_POPULATE, -1, 0);
+    if (p < 0 && p > -4096) return nullptr;
+    return (void*)p;
+}
+// The same, falling back to a plain mapping (and dying only if that fails).
+void* sysAllocPopulatedOrDie(uintptr n, const char* what) {
+    void* p = sysAllocPopulated(n);
+    if (p == nullptr) return sysAllocOrDie(n, what);
+    return p;
+}
+
 // Like sysAlloc, but running out of memory is fatal, as in Go.
 void* sysAllocOrDie(uintptr n, const char* what) {
     void* p = sysAlloc(n);

@@ -160,6 +160,8 @@ void minit();
 void newosproc(m* mp);
 void* sysAlloc(uintptr n);         // mmap fresh zeroed memory, nullptr on failure
 void* sysAllocOrDie(uintptr n, const char* what);
+void* sysAllocPopulated(uintptr n);
+void* sysAllocPopulatedOrDie(uintptr n, const char* what);
 void sysFree(void* v, uintptr n);
 void sysUnused(void* v, uintptr n); // MADV_DONTNEED: give the pages back, keep the range
 void* sysReserve(uintptr n);       // PROT_NONE reservation

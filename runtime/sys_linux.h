@@ -53,6 +53,7 @@ enum : long {
     MAP_PRIVATE = 0x02,
     MAP_FIXED = 0x10,
     MAP_ANONYMOUS = 0x20,
+    MAP_POPULATE = 0x8000,
     MAP_NORESERVE = 0x4000,
     MADV_DONTNEED = 4,
     O_RDONLY = 0,
