@@ -252,12 +252,36 @@ static g* malgSystem(uintptr size) {
     return newg;
 }
 
+// Memory for user goroutines' Gs, which are never freed (dead ones wait on
+// the gFree caches for reuse): carved from chunks like stack segments, each
+// on its own cache lines (g's hot fields are its first three lines), with
+// every chunk after the first mapped populated (see stackpoolalloc).
+constexpr uintptr gStride = (sizeof(g) + 63) & ~(uintptr)63;
+constexpr uintptr gChunk = 256 * 1024;
+static_assert(alignof(g) <= 64 && gChunk % gStride < gChunk);
+static constinit spinmutex gallocLock{};
+static uintptr gallocNext, gallocEnd;  // [gallocLock] the rest of the current chunk
+static uint32_t gallocChunks;          // [gallocLock]
+
+static g* galloc() {
+    lock(&gallocLock);
+    if (gallocEnd - gallocNext < gStride) {
+        void* c = gallocChunks++ == 0 ? sysAllocOrDie(gChunk, "goroutines") : sysAllocPopulatedOrDie(gChunk, "goroutines");
+        gallocNext = (uintptr)c;
+        gallocEnd = gallocNext + gChunk;
+    }
+    auto* gp = (g*)gallocNext;  // zeroed: fresh from mmap, never used before
+    gallocNext += gStride;
+    unlock(&gallocLock);
+    return gp;
+}
+
 // Allocate a new g with a stack big enough for stacksize bytes (Go's malg).
 // System goroutines (g0, gsignal) get a fixed mmap'd stack; user goroutines
 // a segment from the stack pool.
 g* malg(uintptr stacksize) {
     if (stacksize >= 16 * 1024) return malgSystem(stacksize);
-    g* newg = (g*)mallocgc(sizeof(g), true);
+    g* newg = galloc();
     stkseg* s = stackalloc(stacksize);
     newg->stkseg = s;
     newg->stack.lo = s->lo;
