@@ -550,29 +550,27 @@ static g* stealWork(int64_t* now, bool* inheritTime, int64_t* pollUntil, bool* n
     return nullptr;
 }
 
-// Whether a running p2 is handing Gs back and forth through runnext (a
-// ping-pong: each G readies the other and blocks): its runnexttick moves
-// within about a microsecond.
-static bool handingOff(p* p2) {
-    if (atomic::Load(&p2->status) != _Prunning) return false;
-    uint32_t tick = atomic::Load(&p2->runnexttick);
-    for (int i = 0; i < 8; i++) {
-        atomic::procyield(30);
-        if (atomic::Load(&p2->runnexttick) != tick) return true;
-    }
-    return false;
+// The sum of the other Ps' runnexttick: it moves while any of them is
+// handing Gs back and forth through runnext (a ping-pong: each G readies
+// the other and blocks, every microsecond or so).
+static uint64_t runnextTicks(p* pp) {
+    uint64_t sum = 0;
+    for (int32_t id = 0; id < allplen; id++)
+        if (allp[id] != pp) sum += atomic::LoadRelaxed(&allp[id]->runnexttick);
+    return sum;
 }
 
 // Whether a spinning M should keep its P and go on looking instead of giving
-// it up (ours, not Go's): some other P is handing off. Each G such a P readies
+// it up (ours, not Go's): another P is handing off. Each G such a P readies
 // calls wakep, and with this M parked and its P idle, wakep would wake an M
 // (a futex system call) on that P's critical path, again and again: in a
 // ping-pong, thousands of times a second. Kept spinning, this M naps in
 // usleep between looks and its P is not idle, so wakep returns at once.
 static bool keepSpinning(p* pp) {
-    for (int32_t id = 0; id < allplen; id++) {
-        p* p2 = allp[id];
-        if (p2 != pp && !idlepMask.read(id) && handingOff(p2)) return true;
+    uint64_t ticks = runnextTicks(pp);
+    for (int i = 0; i < 8; i++) {
+        atomic::procyield(30);
+        if (runnextTicks(pp) != ticks) return true;
     }
     return false;
 }
