@@ -114,7 +114,7 @@ static inline m* acquirem() {
     return mp;
 }
 // Start moving the three cache lines of gp that creating, scheduling and
-// exiting touch (see struct g) into this CPU's cache, for writing. Used one G
+// exiting touch (see struct g) into this CPU's cache, for writing. Used a G or two
 // ahead on queues whose Gs were last touched by another CPU, so the transfer
 // overlaps the work on the current G instead of stalling the next one.
 static inline void prefetchG(const g* gp) {
