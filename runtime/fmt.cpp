@@ -913,6 +913,7 @@ struct Printer {
     void doPrintf(const char* format);
     void doPrint();
     void doPrintln();
+    void printValue(const Arg& a);
 };
 
 // Go's fmt.fmtInteger. Built left to right: sign, 0o, 0x/0b/0, zeros, digits.
@@ -1504,13 +1505,34 @@ void Printer::doPrintf(const char* format) {
     if (!reordered && argNum < nargs) printExtra(argNum);
 }
 
+// printArg(a, 'v') with no flags, as Print and Println use it, in its own
+// function: it reaches none of the other verbs, so a program that only ever
+// prints with them does not link quoting and its Unicode tables (%q, %c, %U)
+// or badVerb. Floats still go through their own pointer (go_fmt.h).
+void Printer::printValue(const Arg& a) {
+    cur = &a;
+    switch (a.kind) {
+    case Kind::Nil: padString(nilAngle); break;
+    case Kind::Bool: fmtBoolean(a.b); break;
+    case Kind::Float32: a.floatfn(this, a.f, 32, 'v'); break;
+    case Kind::Float64: a.floatfn(this, a.f, 64, 'v'); break;
+    case Kind::Int: fmtInteger(a.u, 10, true, 'v', ldigits); break;
+    case Kind::Uint: fmtInteger(a.u, 10, false, 'v', ldigits); break;
+    case Kind::String: fmtS(a.s, a.n); break;
+    default:  // pointers: fmtPointer's %v without flags
+        if (a.p == nullptr) padString(nilAngle);
+        else fmt0x64((uint64_t)(uintptr_t)a.p, true);
+        break;
+    }
+}
+
 // Print: a space between operands when neither is a string.
 void Printer::doPrint() {
     bool prevString = false;
     for (int k = 0; k < nargs; k++) {
         bool isString = args[k].kind == Kind::String;
         if (k > 0 && !isString && !prevString) buf.put(' ');
-        printArg(args[k], 'v');
+        printValue(args[k]);
         prevString = isString;
     }
 }
@@ -1519,7 +1541,7 @@ void Printer::doPrint() {
 void Printer::doPrintln() {
     for (int k = 0; k < nargs; k++) {
         if (k > 0) buf.put(' ');
-        printArg(args[k], 'v');
+        printValue(args[k]);
     }
     buf.put('\n');
 }

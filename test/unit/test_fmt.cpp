@@ -166,6 +166,35 @@ TEST_CASE_METHOD(FmtFixture, "fmt: Print and Println spacing", "[fmt]") {
     for (auto f : kFmtPrint) f();
 }
 
+// Print and Println format with their own %v path (fmt.cpp: printValue);
+// it must agree with Sprintf's %v for every kind of operand.
+TEST_CASE_METHOD(FmtFixture, "fmt: Print's operands look as Sprintf %v shows them", "[fmt]") {
+    int x = 7;
+    int* nilp = nullptr;
+    const void* vp = &x;
+    auto same = [](auto v) {
+        char want[128];
+        go::fmt::Sprintf(want, sizeof want, "%v", v);
+        Printed got = doPrint(false, v);
+        INFO("want " << want);
+        CHECK(got.out == want);
+    };
+    same(&x);
+    same(nilp);
+    same(vp);
+    same(nullptr);
+    same(true);
+    same(false);
+    same(int64_t(-9223372036854775807 - 1));
+    same(uint64_t(18446744073709551615u));
+    same(uint8_t(200));
+    same('A');
+    same("text");
+    same(std::string("string"));
+    same(3.25);
+    same(1e-7f);
+}
+
 TEST_CASE_METHOD(FmtFixture, "fmt: shortest float formatting matches Go on random doubles", "[fmt][float]") {
     for (const char* s : kShortest64) {
         double d = strtod(s, nullptr);
