@@ -72,7 +72,8 @@ void unlockSlow(mutex* l, uint32_t v) {
 // The contended part of lock(spinmutex*). The holder is running (it cannot
 // be preempted or block while it holds the lock) and will store 0 within a
 // few dozen instructions, so spin reading the key (its cache line stays
-// shared until that store) and exchange only when it reads 0. If the holder's
+// shared until that store) and compare-and-swap only when it reads 0, in
+// Go's rhythm (four rounds of 30 PAUSEs, then a yield). If the holder's
 // thread was descheduled by the kernel, spinning cannot help: after a while
 // yield the CPU, which lets it run when it shares ours.
 void lockSlow(spinmutex* l) {

@@ -238,7 +238,6 @@ struct m {
     char printbuf[256];
 };
 
-
 // ---------------------------------------------------------------------------
 // A list of Gs linked through g.schedlink. Not synchronized by itself.
 struct gList {
