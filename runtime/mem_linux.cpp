@@ -15,17 +15,28 @@ void* sysAlloc(uintptr n) {
 
 // Like sysAlloc, but the kernel faults every page in now (MAP_POPULATE):
 // for memory that is about to be used whole.
-void* sysAllocPopulated(uintptr n) {
+static void* sysAllocPopulated(uintptr n) {
     long p = sys::mmap(nullptr, n, sys::PROT_READ | sys::PROT_WRITE,
                        sys::MAP_PRIVATE | sys::MAP_ANONYMOUS | sys::MAP_POPULATE, -1, 0);
     if (p < 0 && p > -4096) return nullptr;
     return (void*)p;
 }
 // The same, falling back to a plain mapping (and dying only if that fails).
-void* sysAllocPopulatedOrDie(uintptr n, const char* what) {
+static void* sysAllocPopulatedOrDie(uintptr n, const char* what) {
     void* p = sysAllocPopulated(n);
     if (p == nullptr) return sysAllocOrDie(n, what);
     return p;
+}
+
+// The next n-byte chunk of a pool that hands out goroutine memory (stack
+// segments, Gs); *chunks counts the pool's chunks so far. The first one is
+// faulted in page by page as it is carved, so a small program's RSS stays
+// small. A program that used up a whole one is making goroutines by the
+// thousand and will use the next one whole: it is mapped populated, one
+// system call instead of a fault per page (half the time per page where
+// faults are dear, as in VMs: see docs/performance.md, sleepers).
+void* sysAllocChunk(uintptr n, uint32_t* chunks, const char* what) {
+    return (*chunks)++ == 0 ? sysAllocOrDie(n, what) : sysAllocPopulatedOrDie(n, what);
 }
 
 // Like sysAlloc, but running out of memory is fatal, as in Go.

@@ -255,7 +255,7 @@ static g* malgSystem(uintptr size) {
 // Memory for user goroutines' Gs, which are never freed (dead ones wait on
 // the gFree caches for reuse): carved from chunks like stack segments, each
 // on its own cache lines (g's hot fields are its first three lines), with
-// every chunk after the first mapped populated (see stackpoolalloc).
+// every chunk after the first mapped populated (sysAllocChunk).
 constexpr uintptr gStride = (sizeof(g) + 63) & ~(uintptr)63;
 constexpr uintptr gChunk = 256 * 1024;
 static_assert(alignof(g) <= 64 && gChunk % gStride < gChunk);
@@ -266,8 +266,7 @@ static uint32_t gallocChunks;          // [gallocLock]
 static g* galloc() {
     lock(&gallocLock);
     if (gallocEnd - gallocNext < gStride) {
-        void* c = gallocChunks++ == 0 ? sysAllocOrDie(gChunk, "goroutines") : sysAllocPopulatedOrDie(gChunk, "goroutines");
-        gallocNext = (uintptr)c;
+        gallocNext = (uintptr)sysAllocChunk(gChunk, &gallocChunks, "goroutines");
         gallocEnd = gallocNext + gChunk;
     }
     auto* gp = (g*)gallocNext;  // zeroed: fresh from mmap, never used before

@@ -160,8 +160,7 @@ void minit();
 void newosproc(m* mp);
 void* sysAlloc(uintptr n);         // mmap fresh zeroed memory, nullptr on failure
 void* sysAllocOrDie(uintptr n, const char* what);
-void* sysAllocPopulated(uintptr n);
-void* sysAllocPopulatedOrDie(uintptr n, const char* what);
+void* sysAllocChunk(uintptr n, uint32_t* chunks, const char* what);  // first lazily, then populated
 void sysFree(void* v, uintptr n);
 void sysUnused(void* v, uintptr n); // MADV_DONTNEED: give the pages back, keep the range
 void* sysReserve(uintptr n);       // PROT_NONE reservation

@@ -110,14 +110,7 @@ static stkseg* stackpoolalloc(int order) {
     }
     uintptr size = StackMin << order;
     if (l->carve == l->carveEnd) {
-        // The first chunk of an order is faulted in page by page as it is
-        // carved, so a small program's RSS stays small. A program that used
-        // up a whole one is making goroutines by the thousand and will use
-        // the next one whole: map it populated, one system call instead of
-        // 64 page faults (half the time per page where faults are dear, as
-        // in VMs: see docs/performance.md, sleepers).
-        l->carve = (uintptr)(l->chunks++ == 0 ? sysAllocOrDie(stackChunk, "goroutine stacks")
-                                              : sysAllocPopulatedOrDie(stackChunk, "goroutine stacks"));
+        l->carve = (uintptr)sysAllocChunk(stackChunk, &l->chunks, "goroutine stacks");
         l->carveEnd = l->carve + stackChunk;
     }
     auto* s = (stkseg*)l->carve;
