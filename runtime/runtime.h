@@ -170,9 +170,6 @@ extern "C" void settls(uintptr* tls);
 bool vdsoInit(uintptr ehdr);       // false if the vDSO has no clock_gettime
 extern void* vdsoClockgettimeSym;
 
-// ---- go_os.cpp ----------------------------------------------------------------
-long writefd(int fd, const void* p, size_t n);  // all of it, as one blocking syscall
-
 // ---- runtime1.cpp: arguments, environment, GODEBUG ------------------------
 void goargs();
 void goenvs();
