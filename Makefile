@@ -22,7 +22,8 @@ BUILD    ?= build
 
 # The layers, each compiled with only the include paths it may use:
 #   user code   -Iinclude            the public API and nothing else
-#   pkg/        -Iinclude -I.        Go's packages: the API they implement, the runtime
+#   pkg/        -Iinclude -I.        Go's packages: the API they implement, the runtime;
+#                                    hosted C++ like user code (std::string is theirs too)
 #   runtime/    -Iinclude -I.        package runtime (go/*.h only for the entry points it defines)
 #   arch/amd64/                      assembly, offsets from asm_offsets.h
 # Freestanding: no libc, no libstdc++. -fsplit-stack makes every function
@@ -41,7 +42,8 @@ OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
 	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/fmt/fmt pkg/os/os
-LIB_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
+RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
+PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
 # main keeps its special rules (falling off its end returns 0); no libc is
 # linked either way. It carries a line table (-g1) so tracebacks show
@@ -87,7 +89,7 @@ runtime: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
 # constinit); markruntime.sh refuses them.
 $(BUILD)/obj/runtime/%.o: runtime/%.cpp Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(LIB_CXXFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
@@ -97,7 +99,7 @@ $(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
 
 $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 	@mkdir -p $(@D)
-	$(CXX) $(LIB_CXXFLAGS) -MMD -MP -c $< -o $@
+	$(CXX) $(PKG_CXXFLAGS) -MMD -MP -c $< -o $@
 
 $(LIBRUNTIME): $(RT_OBJS)
 	@mkdir -p $(@D)
