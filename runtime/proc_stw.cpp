@@ -10,7 +10,11 @@
 namespace runtime {
 
 static int32_t newprocs;             // [sched.lock] GOMAXPROCS requested, applied by startTheWorld
-static constinit mutex worldLock{};  // serializes stop-the-world (Go's worldsema)
+// Serializes stop-the-world: holding it is the right to stop the world. A
+// semaphore, as Go's worldsema: a second caller parks its goroutine (its M
+// goes on running others), where a futex lock would sleep the M with its P
+// still _Prunning, which the first caller's stop then waits for forever.
+static constinit uint32_t worldsema = 1;  // [atomic] via semacquire/semrelease
 
 // ---- Stopping the world (for GOMAXPROCS) -----------------------------------------------
 
@@ -76,8 +80,7 @@ static void stopTheWorldWithSema(void*) {
 // Stop all Ps from running goroutines, leaving only the caller's.
 void stopTheWorld(const char* reason) {
     (void)reason;
-    lock(&worldLock);  // released by startTheWorld
-    getg()->m->locks--;  // worldLock is held across goroutine code; don't count it as a runtime lock
+    semacquire(&worldsema, false, waitReason::semacquire);  // released by startTheWorld
     systemstack(stopTheWorldWithSema, nullptr);
 }
 
@@ -118,8 +121,10 @@ static void startTheWorldWithSema(void*) {
 
 void startTheWorld() {
     systemstack(startTheWorldWithSema, nullptr);
-    getg()->m->locks++;
-    unlock(&worldLock);
+    // Hand worldsema to a waiting caller, if any, without yielding this P to it (as Go).
+    m* mp = acquirem();
+    semrelease(&worldsema, true);
+    releasem(mp);
 }
 
 // GOMAXPROCS(n): set when n >= 1 (stopping the world to resize), return the previous value.
