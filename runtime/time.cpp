@@ -135,15 +135,24 @@ void addtimer(timer* t) {
     wakeNetPoller(t->when);
 }
 
+// Wait out the calls of t's function in progress on other Ms, so that the
+// caller may free or reuse t and what f uses (a Ticker's channel), and no
+// send of t happens after it returns. Go 1.19's deltimer and modtimer do
+// the same for a timer in timerRunning: osyield until it is not.
+static void waitTimerRun(timer* t) {
+    while (atomic::Load(&t->running)) osyield();
+}
+
 // Remove t if it is waiting to run. Reports whether it was removed before it
-// ran (Go's deltimer).
+// ran (Go's deltimer). Returns only once no call of t->f is in flight:
+// a periodic timer stays in its heap while f runs, so removing it from the
+// heap is not enough.
 bool deltimer(timer* t) {
     for (;;) {
         p* pp = atomic::Load(&t->pp);
         if (pp == nullptr) {
-            // Not in a heap: already ran, being run, or never added. Wait
-            // out a run in progress so the caller may reuse t safely.
-            while (atomic::Load(&t->running)) osyield();
+            // Not in a heap: already ran, being run, or never added.
+            waitTimerRun(t);
             return false;
         }
         lock(&pp->timersLock);
@@ -151,8 +160,11 @@ bool deltimer(timer* t) {
             unlock(&pp->timersLock);
             continue;
         }
+        // runtimer sets t->running under this lock, so a run that started
+        // before we took it is seen here, and none can start after.
         dodeltimer(pp, t->idx);
         unlock(&pp->timersLock);
+        waitTimerRun(t);
         return true;
     }
 }
@@ -172,7 +184,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     if (pp->timersLen == 0) return -1;
     if (pp->timers[0].when > now) return pp->timers[0].when;  // not ready to run
     timer* t = pp->timers[0].timer;
-    atomic::StoreRel(&t->running, true);  // before t->pp is cleared: see deltimer
+    atomic::Xadd(&t->running, 1);  // before t->pp is cleared: see deltimer
     void (*f)(void*, uintptr) = t->f;
     void* arg = t->arg;
     uintptr seq = t->seq;
@@ -191,7 +203,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     unlock(&pp->timersLock);
     f(arg, seq);
     if (autofree) mfree(t);
-    else atomic::StoreRel(&t->running, false);
+    else atomic::Xadd(&t->running, -1);
     lock(&pp->timersLock);
     return 0;
 }
