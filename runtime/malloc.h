@@ -206,6 +206,10 @@ struct mheap {
 
     void init();
     mspan* alloc(uintptr npages, uint8_t spanclass);  // locks
+    mspan* allocAligned(uintptr npages, uintptr align);  // locks; align: a power of two > pageSize
+    void initSpanLocked(mspan* s, uint8_t spanclass);
+    void freeHeadLocked(mspan* s, uintptr npages);
+    void freeTailLocked(mspan* s, uintptr npages);
     void freeSpans(mspan* list);                       // locks; emptied small spans, linked by next
     mspan* allocSpanLocked(uintptr npages);
     void freeSpanLocked(mspan* s);

@@ -242,10 +242,57 @@ mspan* mheap::allocSpanLocked(uintptr npages) {
     return s;
 }
 
+// Give the first npages of in-use span s back as a free span of their own
+// (s keeps the rest). Their dirtiness is unknown, as for any piece of s.
+void mheap::freeHeadLocked(mspan* s, uintptr npages) {
+    mspan* h = (mspan*)spanalloc.alloc();
+    h->startAddr = s->startAddr;
+    h->npages = npages;
+    h->ndirty = s->needzero ? npages : 0;
+    s->startAddr += npages * pageSize;
+    s->npages -= npages;
+    setSpanBounds(h);
+    freeSpanLocked(h);
+}
+
+// Give the pages of s past its first npages back as a free span of their own.
+void mheap::freeTailLocked(mspan* s, uintptr npages) {
+    mspan* t = (mspan*)spanalloc.alloc();
+    t->startAddr = s->startAddr + npages * pageSize;
+    t->npages = s->npages - npages;
+    t->ndirty = s->needzero ? t->npages : 0;
+    s->npages = npages;
+    setSpanBounds(t);
+    freeSpanLocked(t);
+}
+
+// A span of npages starting at a multiple of align (a power of two above
+// the page size), for over-aligned large objects (C++'s aligned new; Go
+// never needs more than page alignment). Over-allocate by align - one page,
+// then give back the pages before the aligned start and after the end.
+mspan* mheap::allocAligned(uintptr npages, uintptr align) {
+    runtime::lock(&lock);
+    mspan* s = allocSpanLocked(npages + align / pageSize - 1);
+    uintptr head = (alignUp(s->startAddr, align) - s->startAddr) >> pageShift;
+    if (head > 0) freeHeadLocked(s, head);
+    if (s->npages > npages) freeTailLocked(s, npages);
+    initSpanLocked(s, 0);
+    runtime::unlock(&lock);
+    return s;
+}
+
 // Allocate a span of npages for size class spanclass (0: one large object).
 mspan* mheap::alloc(uintptr npages, uint8_t spanclass) {
     runtime::lock(&lock);
     mspan* s = allocSpanLocked(npages);
+    initSpanLocked(s, spanclass);
+    runtime::unlock(&lock);
+    return s;
+}
+
+// Ready a freshly allocated span for spanclass (0: one large object).
+void mheap::initSpanLocked(mspan* s, uint8_t spanclass) {
+    uintptr npages = s->npages;
     s->spanclass = spanclass;
     s->freelist = nullptr;
     s->freeindex = 0;
@@ -261,8 +308,6 @@ mspan* mheap::alloc(uintptr npages, uint8_t spanclass) {
         s->nelems = 1;
         largeAllocs++;
     }
-    runtime::unlock(&lock);
-    return s;
 }
 
 // s is in use; the caller set s->ndirty.
