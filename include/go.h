@@ -25,6 +25,19 @@ int NumGoroutine();                  // runtime.NumGoroutine
 [[noreturn]] void panic(const char* msg);  // panic(msg): "panic: msg", traceback, exit 2
 
 namespace detail {
+// An action Goexit runs before the goroutine ends (Go's _defer, reduced to
+// what the packages need: sync.Once marks itself done and unlocks, as Go's
+// Do does by defer). The frame that pushes it pops it before returning, so
+// it lives in that frame; Goexit runs the pushed ones, innermost first.
+// User code has no defer: its destructors do not run on Goexit (go::Goexit).
+struct Defer {
+    void (*fn)(void*);
+    void* arg;
+    Defer* link;
+};
+void deferPush(Defer* d);
+void deferPop(Defer* d);
+
 // The runtime side of go::go (proc.cpp): goPrepare finds a goroutine and room
 // for size bytes at the top of its stack; goStart makes it runnable at
 // fn(arg). A closure too big for the stack lives on the heap instead.

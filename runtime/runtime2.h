@@ -17,6 +17,10 @@
 #include "../arch/amd64/asm_offsets.h"
 #include "atomic.h"
 
+namespace go::detail {
+struct Defer;
+}
+
 namespace runtime {
 
 using uintptr = uintptr_t;
@@ -190,6 +194,7 @@ struct g {
     uintptr sigcode0, sigcode1, sigpc;  // [owner] its si_code, fault address and pc
     g* alllink;            // [allglock] on allgs, in creation order
     void* dynstack;        // [owner] blocks from __morestack_allocate_stack_space
+    go::detail::Defer* _defer;  // [owner] actions Goexit runs, innermost first (go.h)
     // The sudog of this G's blocking single-channel operations (chanpark).
     // Ours: Go takes one from the P's cache each time; a G blocks on at most
     // one plain channel operation at once, and its waker is done with the
