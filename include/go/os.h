@@ -24,7 +24,10 @@ const char* Getenv(const char* key);  // nullptr when unset
 [[noreturn]] void Exit(int code);     // exit at once; nothing else runs
 
 // File descriptors: the result is bytes transferred (>= 0), or a negative
-// errno (-EAGAIN, -EBADF, ...), musl-style. Read blocks like read(2).
+// errno (-EBADF, -EPIPE, ...), musl-style. Read blocks like read(2), also on
+// a non-blocking descriptor (it waits until readable, as Go's os.File does).
+// Write writes all of buf, waiting while a non-blocking descriptor is full;
+// writes to one descriptor never interleave (one write lock per descriptor).
 constexpr int Stdin = 0, Stdout = 1, Stderr = 2;
 long Read(int fd, void* buf, size_t n);
 long Write(int fd, const void* buf, size_t n);  // writes everything unless an error occurs
