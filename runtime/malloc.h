@@ -199,10 +199,14 @@ struct mheap {
 
     mcentral central[_NumSizeClasses];  // central[0] unused
 
-    // Every arena's metadata by address >> 26: 16 MB of address space in
-    // .bss, resident only where arenas exist. Entries are written once,
-    // under lock, before any object in the arena is handed out.
-    heapArena* arenas[arenaL1Entries];
+    // Every arena's metadata by address >> 26 (arenaL1Entries of them):
+    // 16 MB of address space, mapped by the first grow (as Go maps its L2
+    // arena index lazily) and resident only where arenas exist; nullptr
+    // before. In .bss it made every program need 16 MB of address space
+    // before its first instruction (ulimit -v then killed it with a bare
+    // SIGSEGV). The pointer and the entries are written once, under lock,
+    // before any object in an arena is handed out.
+    heapArena** arenas;
 
     void init();
     mspan* alloc(uintptr npages, uint8_t spanclass);  // locks
@@ -230,8 +234,9 @@ extern mheap mheap_;
 // for the middle of a free span the entry may be stale or null, so callers
 // given an arbitrary pointer (mfree) check that the span really holds it.
 static inline mspan* spanOf(uintptr p) {
-    if (p >> heapAddrBits != 0) return nullptr;
-    heapArena* ha = mheap_.arenas[p >> arenaShift];
+    heapArena** index = mheap_.arenas;
+    if (p >> heapAddrBits != 0 || index == nullptr) return nullptr;
+    heapArena* ha = index[p >> arenaShift];
     if (ha == nullptr) return nullptr;
     return ha->spans[(p >> pageShift) & (pagesPerArena - 1)];
 }

@@ -37,13 +37,17 @@ constexpr uintptr fixallocChunk = 64 << 10;
 
 inline uintptr alignUp(uintptr n, uintptr a) { return (n + a - 1) & ~(a - 1); }
 
-[[noreturn]] void outOfMemory(uintptr bytes) {
+// The heap could not get an arena of ask bytes: Go's message (which gives
+// the arena's size, not the request's), then which step failed.
+[[noreturn]] void outOfMemory(uintptr ask, const char* step) {
     printlock();
     printstring("runtime: out of memory: cannot allocate ");
-    printuint(bytes);
+    printuint(ask);
     printstring("-byte block (");
     printuint((uint64_t)mheap_.pagesInUse * pageSize);
-    printstring(" in use)\n");
+    printstring(" in use): ");
+    printstring(step);
+    printnl();
     printunlock();
     throw_("out of memory");
 }
@@ -160,12 +164,13 @@ mspan* mheap::findFree(uintptr npages) {
 // alignment: then each arena is exactly one arenas[] slot.
 void mheap::grow(uintptr npages) {
     uintptr ask = alignUp(npages * pageSize, heapArenaBytes);
+    if (arenas == nullptr) arenas = (heapArena**)sysAllocOrDie(sizeof(heapArena*) * arenaL1Entries, "the heap arena index");
     uintptr v = (uintptr)sysReserve(ask + heapArenaBytes);
-    if (v == 0) outOfMemory(npages * pageSize);
+    if (v == 0) outOfMemory(ask + heapArenaBytes, "cannot reserve address space for a heap arena");
     uintptr base = alignUp(v, heapArenaBytes);
     if (base > v) sysFree((void*)v, base - v);
     if (v + heapArenaBytes > base) sysFree((void*)(base + ask), v + heapArenaBytes - base);
-    if ((base + ask) >> heapAddrBits != 0 || !sysMap((void*)base, ask)) outOfMemory(npages * pageSize);
+    if ((base + ask) >> heapAddrBits != 0 || !sysMap((void*)base, ask)) outOfMemory(ask, "cannot map a heap arena");
     for (uintptr a = base; a < base + ask; a += heapArenaBytes)
         arenas[a >> arenaShift] = (heapArena*)sysAllocOrDie(sizeof(heapArena), "heap arena metadata");
     mappedBytes += ask;

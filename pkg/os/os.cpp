@@ -45,7 +45,7 @@ long waitFd(int fd, short events) {
 // PIPE_BUF reaches a pipe whole. A sync::Mutex parks a waiting goroutine,
 // not its thread. Descriptors share locks modulo the table's size
 // (harmless: it only serializes two descriptors' writes).
-constexpr int fdLockCount = 1024;
+constexpr int fdLockCount = 256;
 constinit sync::Mutex fdWriteLock[fdLockCount];
 
 sync::Mutex& writeLock(int fd) { return fdWriteLock[(unsigned)fd % fdLockCount]; }
