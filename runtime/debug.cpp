@@ -3,6 +3,7 @@
 #include "go.h"
 #include "go/debug.h"
 
+#include "malloc.h"
 #include "runtime.h"
 
 namespace runtime {
@@ -47,6 +48,8 @@ int SetMaxThreads(int threads) {
     runtime::unlock(&runtime::sched.lock);
     return prev;
 }
+
+void FreeOSMemory() { runtime::mallocTrim(); }
 
 int64_t SetMaxStack(int64_t bytes) {
     int64_t prev = (int64_t)runtime::maxstacksize;

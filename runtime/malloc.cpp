@@ -230,6 +230,11 @@ void mallocTrim() {
     unlock(&h->lock);
 }
 
+uintptr bgscavenge(uintptr budget) {
+    if (!mheap_.inited) return 0;
+    return mheap_.scavengeBackground(budget);
+}
+
 void readMemStats(mstats* st) {
     mheap* h = &mheap_;
     lock(&h->lock);

@@ -341,6 +341,44 @@ void mheap::freeSpans(mspan* list) {
     runtime::unlock(&lock);
 }
 
+// The background scavenger's step (Go's bgscavenge, run by sysmon here):
+// release dirty free pages beyond a tenth of the pages in use (Go's
+// retainExtraPercent) plus scavengeRetainPages, longest runs first, at most
+// budget pages. The madvise runs outside the heap lock: the span leaves the
+// free lists (mSpanFreeing, as freeLarge does) meanwhile, so allocation and
+// coalescing go on around it. Returns the pages released.
+uintptr mheap::scavengeBackground(uintptr budget) {
+    uintptr released = 0;
+    runtime::lock(&lock);
+    while (released < budget && pagesDirty > pagesInUse / 10 + scavengeRetainPages) {
+        mspan* s = largestDirty();
+        if (s == nullptr) break;
+        freeListRemove(s);
+        s->state = mSpanFreeing;
+        runtime::unlock(&lock);
+        sysUnused((void*)s->startAddr, s->npages * pageSize);
+        runtime::lock(&lock);
+        released += s->ndirty;
+        pagesDirty -= s->ndirty;
+        s->ndirty = 0;
+        s->state = mSpanFree;
+        insertCoalesce(s);
+    }
+    scavenged += released;
+    runtime::unlock(&lock);
+    return released;
+}
+
+// The free span with dirty pages on the longest-run list, or nullptr.
+mspan* mheap::largestDirty() {
+    for (mspan* s = freelarge.first; s != nullptr; s = s->next)
+        if (s->ndirty != 0) return s;
+    for (uintptr n = maxMHeapList - 1; n > 0; n--)
+        for (mspan* s = free[n].first; s != nullptr; s = s->next)
+            if (s->ndirty != 0) return s;
+    return nullptr;
+}
+
 // Release dirty free pages to the OS, longest runs first, until at most goal
 // remain. Runs under the heap lock, but only when the limit is crossed (or
 // from mallocTrim).

@@ -6,12 +6,14 @@
 // and preempts goroutines that have run for more than 10 ms. It sleeps 20 µs
 // between rounds, doubling up to 10 ms once a round finds nothing to do for
 // a while, and sleeps until the next timer when every P is idle.
+#include "malloc.h"
 #include "print.h"
 #include "runtime.h"
 
 namespace runtime {
 
 constexpr int64_t forcePreemptNS = 10 * 1000 * 1000;  // 10 ms
+constexpr int64_t scavengePeriod = 10 * 1000 * 1000;  // 10 ms
 static int64_t starttime;
 
 // Tell the goroutine running on pp to stop (Go's preemptone). Best effort: it
@@ -95,7 +97,7 @@ void sysmon() {
     checkdead();
     unlock(&sched.lock);
 
-    int64_t lasttrace = 0;
+    int64_t lasttrace = 0, lastscavenge = 0;
     int idle = 0;  // how many cycles in succession we had not woken up somebody
     uint32_t delay = 0;
     for (;;) {
@@ -109,6 +111,9 @@ void sysmon() {
         int64_t now = nanotime();
         if (debug.schedtrace <= 0 &&
             (atomic::Load(&sched.gcwaiting) || atomic::Load(&sched.npidle) == (uint32_t)atomic::Load(&gomaxprocs))) {
+            // Every P is idle and sysmon may sleep for long: give back what
+            // the heap does not need first, without the pacing.
+            bgscavenge(~uintptr(0));
             lock(&sched.lock);
             if (atomic::Load(&sched.gcwaiting) || atomic::Load(&sched.npidle) == (uint32_t)atomic::Load(&gomaxprocs)) {
                 bool syscallWake = false;
@@ -137,6 +142,14 @@ void sysmon() {
         // Retake Ps blocked in syscalls and preempt long running Gs.
         if (retake(now) != 0) idle = 0;
         else idle++;
+        // The background scavenger (Go's bgscavenge, a goroutine there):
+        // free pages beyond what the heap keeps go back to the OS, at most
+        // scavengeBudgetPages per scavengePeriod, so RSS follows the live heap
+        // within seconds at a bounded cost to this thread.
+        if (now - lastscavenge >= scavengePeriod) {
+            lastscavenge = now;
+            bgscavenge(scavengeBudgetPages);
+        }
         if (debug.schedtrace > 0 && lasttrace + (int64_t)debug.schedtrace * 1000000 <= now) {
             lasttrace = now;
             schedtrace(debug.scheddetail > 0);
