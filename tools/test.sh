@@ -2,7 +2,7 @@
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
 #   tools/test.sh                   everything: deps, build, unit, elf, programs
-#   tools/test.sh deps|build|unit|elf   one step
+#   tools/test.sh deps|build|unit|elf|layout|stress   one step
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #
@@ -12,6 +12,7 @@
 #   JOBS=N                parallel builds and runs (default: number of CPUs)
 #   TEST_TIMEOUT_SCALE=N  multiply every per-run timeout by N (slow machines)
 #   VERBOSE=1             print every failing run's log, not only the first lines
+#   STRESS_DURATION=30s   how long the stress slice runs (tools/stress.sh)
 #
 # Exit status: 0 when everything run passed (SKIPs allowed), 1 otherwise.
 set -u
@@ -336,6 +337,13 @@ step_layout() {
     rm -rf "${newdir%/some/new/dir}"
 }
 
+# ---- 6. a slice of the stress workloads ---------------------------------------------------
+
+step_stress() {
+    say "stress: a ${STRESS_DURATION:-30s} slice (make stress DURATION=10m for longer)"
+    MODES=$MODES tools/stress.sh "${STRESS_DURATION:-30s}" || fail "stress (the seeds above repeat the failures)"
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -348,12 +356,14 @@ case $what in
         step_elf
         step_layout
         step_programs
+        step_stress
         ;;
     deps) step_deps ;;
     build) step_build ;;
     unit) step_deps && step_unit ;;
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
+    stress) step_stress ;;
     programs) step_programs "$@" ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
