@@ -32,7 +32,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 # The programs: bench/NAME.cpp (ours) and bench/go/NAME/main.go (Go).
-PROGRAMS=(hello spawn pingpong yield prodcons fib parked sleepers mutex switch)
+PROGRAMS=(hello spawn pingpong yield prodcons fib parked sleepers mutex switch stackcall)
 
 # The rows of the table, in order: row|program|args|metric|target.
 # target: ratio:X  Go/ours must be >= X
@@ -53,6 +53,8 @@ ROWS=(
     "mutex|mutex||ns/op|-"
     "switch (Gosched)|switch|gosched|ns/switch|-"
     "switch (chan handoff)|switch|chan|ns/switch|-"
+    "stack call, room|stackcall|inside|ns/call|-"
+    "stack call, crossing a segment|stackcall|boundary|ns/call|-"
     "floor|floor|start|us start-to-exit|-"
     "fresh page|pagetouch||us per 4 KB page|-"
     "hello above floor|floor|derived|us (hello - floor)|-"
