@@ -41,7 +41,8 @@ CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/fmt/fmt pkg/os/os
+	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/os/os \
+	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
@@ -157,8 +158,9 @@ clean:
 # compiled hosted (-DGO_HOSTED: getg() is a thread_local, see
 # test/unit/hosted.h).
 UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
-	runtime/vdso_linux.cpp pkg/fmt/fmt.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
-	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
+	runtime/vdso_linux.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
+	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
+	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function
