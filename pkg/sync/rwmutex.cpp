@@ -4,9 +4,6 @@
 
 #include "runtime/runtime.h"
 
-using runtime::semacquire;
-using runtime::semrelease;
-using runtime::waitReason;
 namespace atomic = runtime::atomic;
 
 namespace go::sync {
@@ -18,7 +15,7 @@ constexpr int32_t rwmutexMaxReaders = 1 << 30;
 void RWMutex::RLock() {
     if (atomic::Xadd(&readerCount_, 1) < 0) {
         // A writer is pending, wait for it.
-        semacquire(&readerSem_, false, waitReason::syncRWMutexRLock);
+        runtime::semacquire(&readerSem_, false, runtime::waitReason::syncRWMutexRLock);
     }
 }
 
@@ -40,7 +37,7 @@ void RWMutex::rUnlockSlow(int32_t r) {
     // A writer is pending.
     if (atomic::Xadd(&readerWait_, -1) == 0) {
         // The last reader unblocks the writer.
-        semrelease(&writerSem_, false);
+        runtime::semrelease(&writerSem_, false);
     }
 }
 
@@ -50,7 +47,8 @@ void RWMutex::Lock() {
     // Announce to readers there is a pending writer.
     int32_t r = atomic::Xadd(&readerCount_, -rwmutexMaxReaders) + rwmutexMaxReaders;
     // Wait for active readers.
-    if (r != 0 && atomic::Xadd(&readerWait_, r) != 0) semacquire(&writerSem_, false, waitReason::syncRWMutexLock);
+    if (r != 0 && atomic::Xadd(&readerWait_, r) != 0)
+        runtime::semacquire(&writerSem_, false, runtime::waitReason::syncRWMutexLock);
 }
 
 bool RWMutex::TryLock() {
@@ -67,7 +65,7 @@ void RWMutex::Unlock() {
     int32_t r = atomic::Xadd(&readerCount_, rwmutexMaxReaders);
     if (r >= rwmutexMaxReaders) runtime::fatal("sync: Unlock of unlocked RWMutex");
     // Unblock blocked readers, if any.
-    for (int32_t i = 0; i < r; i++) semrelease(&readerSem_, false);
+    for (int32_t i = 0; i < r; i++) runtime::semrelease(&readerSem_, false);
     // Allow other writers to proceed.
     w_.Unlock();
 }

@@ -3,9 +3,6 @@
 
 #include "runtime/runtime.h"
 
-using runtime::semacquire;
-using runtime::semrelease;
-using runtime::waitReason;
 namespace atomic = runtime::atomic;
 
 namespace go::sync {
@@ -24,7 +21,7 @@ void WaitGroup::Add(int delta) {
     if (atomic::Load(&state_) != state) runtime::panicmsg("sync: WaitGroup misuse: Add called concurrently with Wait");
     // Reset waiters count to 0.
     atomic::Store(&state_, (uint64_t)0);
-    for (; w != 0; w--) semrelease(&sema_, false);
+    for (; w != 0; w--) runtime::semrelease(&sema_, false);
 }
 
 void WaitGroup::Wait() {
@@ -34,7 +31,7 @@ void WaitGroup::Wait() {
         if (v == 0) return;  // counter is 0, no need to wait
         // Increment waiters count.
         if (atomic::Cas(&state_, state, state + 1)) {
-            semacquire(&sema_, false, waitReason::syncWaitGroupWait);
+            runtime::semacquire(&sema_, false, runtime::waitReason::syncWaitGroupWait);
             if (atomic::Load(&state_) != 0) runtime::panicmsg("sync: WaitGroup is reused before previous Wait has returned");
             return;
         }
