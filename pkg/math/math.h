@@ -31,7 +31,6 @@ double Frexp(double x, int* exp);
 
 double Exp(double x);
 double Exp2(double x);
-double Expm1(double x);
 double Log(double x);
 double Log2(double x);
 double Log10(double x);

@@ -216,10 +216,12 @@ template <typename F>
 std::vector<F> piMultiples() {
     std::vector<F> v;
     for (int k = -20; k <= 20; k++) v.push_back((F)(k * M_PI_2));
-    for (double k : {1e3, 1e6, 1e9, 1e15, 1e22, 6381956970095103.0 * 0x1p797, 1e300})
+    for (double k : {1e3, 1e6, 1e9, 1e15, 1e22, 1e300})
         if (k < (double)std::numeric_limits<F>::max()) v.push_back((F)(k * M_PI_2));
-    v.push_back((F)5.319372648326541e+255);  // a double very close to a multiple of pi/2
-    v.push_back((F)1e22);
+    // Doubles closest to a multiple of pi/2 (the reduction's hardest cases):
+    // 6381956970095103 * 2^797 (Kahan and McDonald), 5.319372648326541e+255.
+    for (double x : {6381956970095103.0 * 0x1p797, 5.319372648326541e+255, 1e22, 0x1.921fb54442d18p+19})
+        if (x < (double)std::numeric_limits<F>::max()) v.push_back((F)x);
     return v;
 }
 
@@ -374,6 +376,18 @@ TEST_CASE("math: double functions within 1 ulp of the host libm", "[math]") {
 TEST_CASE("math: float functions within 1 ulp of the host libm", "[math]") {
     testUnary<float>(false);
     testBinary<float>(false);
+}
+
+TEST_CASE("math: integer powers of integers are exact", "[math]") {
+    for (int x = -20; x <= 20; x++) {
+        double want = 1;
+        for (int y = 0; y < 64 && std::fabs(want) < 0x1p53; y++, want *= x) {
+            INFO("pow(" << x << ", " << y << ")");
+            REQUIRE(gomath::Pow(x, y) == want);
+            int ax = x < 0 ? -x : x;
+            if (ax != 0 && (ax & (ax - 1)) == 0) REQUIRE(gomath::Pow(x, -y) == 1 / want);  // a power of 2: exact
+        }
+    }
 }
 
 TEST_CASE("math: Sincos agrees with Sin and Cos", "[math]") {
