@@ -24,6 +24,10 @@ double round(double x) { return gomath::Round(x); }
 float roundf(float x) { return gomath::Roundf(x); }
 double fmod(double x, double y) { return gomath::Mod(x, y); }
 float fmodf(float x, float y) { return gomath::Fmodf(x, y); }
+double ldexp(double x, int exp) { return gomath::Ldexp(x, exp); }
+float ldexpf(float x, int exp) { return (float)gomath::Ldexp(x, exp); }
+double frexp(double x, int* exp) { return gomath::Frexp(x, exp); }
+float frexpf(float x, int* exp) { return (float)gomath::Frexp(x, exp); }
 
 double pow(double x, double y) { return gomath::Pow(x, y); }
 float powf(float x, float y) { return gomath::Powf(x, y); }

@@ -6,7 +6,7 @@
 // beforehand with 1200-bit arithmetic (mpmath) and written below: within
 // 1 ulp, and bit for bit for the exact functions (sqrt fabs floor ceil
 // trunc round fmod) and for zeros, infinities and NaNs (C99 Annex F).
-// Also: the float forms through std::, a sine of 1e300 and of 1e22 (the
+// Also: ldexp and frexp, the float forms through std::, a sine of 1e300 and of 1e22 (the
 // huge-argument reduction), and a sin and cos of one argument, which GCC
 // turns into one call to sincos. The printed lines are Go's %.17g of the
 // results.
@@ -387,6 +387,11 @@ int main() {
     report("std::pow(float)", std::pow(xf, 3.0f), 0.125, 0);
     report("std::atan2(double)", std::atan2(xd, 1.0), 0x1.dac670561bb4fp-2, 1);
     report("std::fmod(double)", std::fmod(xd * 7, 2.0), 1.5, 0);
+    volatile int n = -1073;
+    report("std::ldexp", std::ldexp(xd, n), 0x1p-1074, 0);  // to the smallest subnormal
+    int e;
+    report("std::frexp", std::frexp(xd * 0x1p-1070, &e), 0.5, 0);  // a subnormal: e from its true exponent
+    CHECK_EQ(e, -1070);
 
     double s, c;
     sinAndCos(xd * 4, &s, &c);  // sin 2, cos 2

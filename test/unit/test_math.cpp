@@ -378,6 +378,21 @@ TEST_CASE("math: float functions within 1 ulp of the host libm", "[math]") {
     testBinary<float>(false);
 }
 
+TEST_CASE("math: Ldexp and Frexp are exact", "[math]") {
+    for (int i = 0; i < kSamples; i++) {
+        double x = i % 2 ? anyBits<double>() : logUniform(-1074, 1023);
+        int n = (int)(rng() % 4401) - 2200;
+        INFO("ldexp(" << x << ", " << n << ")");
+        REQUIRE(ulps(gomath::Ldexp(x, n), std::ldexp(x, n)) == 0);
+        float xf = anyBits<float>();  // ldexpf, frexpf: through double, then narrowed
+        REQUIRE(ulps((float)gomath::Ldexp(xf, n % 300), std::ldexp(xf, n % 300)) == 0);
+        int e, want;
+        double f = gomath::Frexp(x, &e);
+        REQUIRE(ulps(f, std::frexp(x, &want)) == 0);
+        if (std::isfinite(x)) REQUIRE(e == want);
+    }
+}
+
 TEST_CASE("math: integer powers of integers are exact", "[math]") {
     for (int x = -20; x <= 20; x++) {
         double want = 1;
