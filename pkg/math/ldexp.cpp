@@ -37,7 +37,7 @@ double Ldexp(double frac, int exp) {
 // routines for exp), and the rest is exact.
 double scaleSum(double hi, double lo, int k) {
     if (k >= -1020) return Ldexp(hi + lo, k);  // normal: the scaling is exact (or overflows)
-    double y = Ldexp(hi, k + 1022);  // exact: hi has 53 bits and y >= 2^-1021 * 2^-53
+    double y = Ldexp(hi, k + 1022);  // exact: callers have k >= -1081, so y >= 2^-60 is normal
     double ylo = Ldexp(lo, k + 1022);
     if (y + ylo >= 1) return Ldexp(hi + lo, k);  // normal after all
     double h = 1.0 + y;
