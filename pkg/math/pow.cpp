@@ -46,7 +46,7 @@ int yParity(double y) {
     double ay = Abs(y);
     if (ay >= two53) return 2;  // every double this large is even
     if (Trunc(ay) != ay) return 0;
-    return Mod(ay, 2) == 0 ? 2 : 1;
+    return ((int64_t)ay & 1) != 0 ? 1 : 2;
 }
 
 // log2(ax) = *t1 + *t2 with *t1 chopped to 21 bits, for finite ax > 0.
