@@ -102,6 +102,11 @@ $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(PKG_CXXFLAGS) -MMD -MP -c $< -o $@
 
+# Package math (<cmath>, docs/cxx-math.md) defines sin, pow...: -fno-builtin,
+# so that GCC never turns the code of one function into a call to a libm
+# name, which could be the very function being defined.
+$(BUILD)/obj/pkg/math/%.o: PKG_CXXFLAGS += -fno-builtin
+
 $(LIBRUNTIME): $(RT_OBJS)
 	@mkdir -p $(@D)
 	@rm -f $@
@@ -163,6 +168,7 @@ UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp r
 	runtime/vdso_linux.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
 	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
 	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
+UNIT_LIB_SRCS += $(filter-out pkg/math/cmath.cpp,$(wildcard pkg/math/*.cpp))
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function
