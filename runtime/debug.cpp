@@ -6,11 +6,6 @@
 #include "malloc.h"
 #include "runtime.h"
 
-namespace runtime {
-int32_t setGOMAXPROCS(int32_t n);
-void checkmcount();
-}
-
 namespace go {
 
 void Gosched() { runtime::Gosched(); }
