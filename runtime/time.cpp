@@ -5,8 +5,8 @@
 // p.timersLock, with p.timer0When caching the earliest (0 if none) so that
 // the scheduler can check it without the lock. Timers run from the
 // scheduler: findRunnable calls checkTimers on its own P, stealWork on other
-// Ps, and when nothing is runnable one M sleeps until the earliest timer
-// (proc.cpp, the timer wait). A sleeping goroutine therefore holds no thread.
+// Ps, and when nothing is runnable one M blocks in netpoll until the earliest
+// timer (proc_schedule.cpp). A sleeping goroutine therefore holds no thread.
 //
 // Simplified from Go 1.19: no lazy "modified" states. A timer is in at most
 // one heap; deleting or resetting it takes that heap's lock. A timer moves
@@ -14,6 +14,7 @@
 // stopped), so t->pp is stable while the world runs.
 #include "time_impl.h"
 
+#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -75,7 +76,7 @@ static void siftdownTimer(timerWhen* t, int32_t n, int32_t i) {
 // Only ever raises timer0When (the earliest timer left or was deleted): a
 // reader that misses it wakes early for nothing, so no full fence is needed.
 // doaddtimer's store, which can lower it, is sequentially consistent: it
-// pairs with the timer wait's exchange of sched.lastpoll (proc.cpp) so that
+// pairs with findRunnable's exchange of sched.lastpoll before netpoll (proc_schedule.cpp) so that
 // either the waiting M sees the new timer or wakeNetPoller sees the waiter.
 static void updateTimer0When(p* pp) {
     atomic::StoreRel(&pp->timer0When, pp->timersLen == 0 ? (int64_t)0 : pp->timers[0].when);
@@ -123,6 +124,8 @@ static void dodeltimer(p* pp, int32_t i) {
 
 // Add a timer to the current P (Go's addtimer).
 void addtimer(timer* t) {
+    // Timers rely on the network poller, so make sure the poller has started.
+    netpollGenericInit();
     if (t->when <= 0) t->when = 1;  // 0 means "no timer" in timer0When
     if (t->when < 0 || t->when > maxWhen) t->when = maxWhen;
     m* mp = acquirem();
@@ -135,17 +138,11 @@ void addtimer(timer* t) {
     wakeNetPoller(t->when);
 }
 
-// Remove t if it is waiting to run. Reports whether it was removed before it
-// ran (Go's deltimer).
-bool deltimer(timer* t) {
+// Remove t from its heap if it is in one; whether it was.
+static bool deltimerFromHeap(timer* t) {
     for (;;) {
         p* pp = atomic::Load(&t->pp);
-        if (pp == nullptr) {
-            // Not in a heap: already ran, being run, or never added. Wait
-            // out a run in progress so the caller may reuse t safely.
-            while (atomic::Load(&t->running)) osyield();
-            return false;
-        }
+        if (pp == nullptr) return false;
         lock(&pp->timersLock);
         if (t->pp != pp) {  // moved or ran meanwhile
             unlock(&pp->timersLock);
@@ -156,6 +153,22 @@ bool deltimer(timer* t) {
         return true;
     }
 }
+
+// Remove t if it is waiting to run. Reports whether it was removed before it
+// ran (Go's deltimer).
+bool deltimer(timer* t) {
+    if (deltimerFromHeap(t)) return true;
+    // Not in a heap: already ran, being run, or never added. Wait out a run
+    // in progress so the caller may reuse t safely.
+    while (atomic::Load(&t->running)) osyield();
+    return false;
+}
+
+// deltimer without waiting for a run in progress (ours: Go's deltimer never
+// waits). For timers whose function checks a sequence number under a lock
+// the caller holds (the netpoller's deadlines): that run may be blocked on
+// the caller's lock, and will find its sequence number stale.
+bool deltimerStale(timer* t) { return deltimerFromHeap(t); }
 
 // Reset t to fire at when. Reports whether it was pending (Go's modtimer/resettimer).
 bool resettimer(timer* t, int64_t when) {
