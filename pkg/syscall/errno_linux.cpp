@@ -164,12 +164,12 @@ error Errno(int e) {
     return error(v);
 }
 
-bool IsErrno(const error& err) {
+int ErrnoOf(const error& err) {
     const detail::errorValue* v = err.value();
-    if (v == nullptr || v->refs >= 0) return false;
-    for (auto& e : errnoValues)
-        if (__atomic_load_n(&e, __ATOMIC_ACQUIRE) == v) return true;
-    return false;
+    if (v == nullptr || v->refs >= 0) return 0;
+    for (int e = 1; e < (int)(sizeof errnoValues / sizeof errnoValues[0]); e++)
+        if (__atomic_load_n(&errnoValues[e], __ATOMIC_ACQUIRE) == v) return e;
+    return 0;
 }
 
 }  // namespace go::syscall

@@ -123,7 +123,9 @@ constexpr int F_GETFL = 3, F_SETFL = 4;
 const char* ErrnoText(int e);
 // The go::error of errno e (e > 0): the same value every time for one e.
 error Errno(int e);
-// Whether err is one of the values Errno returns (Go: err.(syscall.Errno)).
-bool IsErrno(const error& err);
+// The errno number of err if it is one of the values Errno returns (Go:
+// err.(syscall.Errno)), 0 otherwise.
+int ErrnoOf(const error& err);
+inline bool IsErrno(const error& err) { return ErrnoOf(err) != 0; }
 
 }  // namespace go::syscall
