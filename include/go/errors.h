@@ -62,9 +62,10 @@ private:
     const detail::errorValue* v_ = nullptr;
 };
 
-// What a call that can fail returns: the result first, the error last, so
+// What a call that can fail returns (lower-case so that programs that say
+// `using namespace go;` keep their own Result): the result first, the error last, so
 // `auto [n, err] = conn.Read(buf, sizeof buf);` reads as Go's `n, err :=`.
-template <class T> struct Result {
+template <class T> struct result {
     T value;
     error err;
 };

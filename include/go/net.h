@@ -41,10 +41,10 @@ public:
 
     // Read up to len bytes: n > 0, or an error (go::io::ErrEOF once the peer
     // has closed and everything sent was read).
-    Result<long> Read(void* buf, size_t len) const;
+    result<long> Read(void* buf, size_t len) const;
     // Write all len bytes unless an error stops it.
-    Result<long> Write(const void* buf, size_t len) const;
-    Result<long> Write(std::string_view s) const { return Write(s.data(), s.size()); }
+    result<long> Write(const void* buf, size_t len) const;
+    result<long> Write(std::string_view s) const { return Write(s.data(), s.size()); }
     error Close() const;
     error CloseWrite() const;  // shut down the writing side (TCP half-close, unix too)
     // Deadlines: t is an absolute go::time::Now() value, 0 clears. A call
@@ -71,7 +71,7 @@ public:
     ~Listener();
     explicit operator bool() const { return fd_ != nullptr; }
 
-    Result<Conn> Accept() const;
+    result<Conn> Accept() const;
     error Close() const;
     std::string Addr() const;  // e.g. "127.0.0.1:41234", or the unix socket's path
 
@@ -82,9 +82,9 @@ private:
 // net.Listen: network "tcp", "tcp4", "tcp6" or "unix"; address "host:port"
 // (port 0 picks a free one; an empty host listens on every address) or a
 // socket path.
-Result<Listener> Listen(std::string_view network, std::string_view address);
+result<Listener> Listen(std::string_view network, std::string_view address);
 // net.Dial and net.DialTimeout.
-Result<Conn> Dial(std::string_view network, std::string_view address);
-Result<Conn> DialTimeout(std::string_view network, std::string_view address, time::Duration timeout);
+result<Conn> Dial(std::string_view network, std::string_view address);
+result<Conn> DialTimeout(std::string_view network, std::string_view address, time::Duration timeout);
 
 }  // namespace go::net

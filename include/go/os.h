@@ -54,9 +54,9 @@ public:
     ~File();
     explicit operator bool() const { return f_ != nullptr; }
 
-    Result<long> Read(void* buf, size_t len) const;  // go::io::ErrEOF at the end
-    Result<long> Write(const void* buf, size_t len) const;
-    Result<long> Write(std::string_view s) const { return Write(s.data(), s.size()); }
+    result<long> Read(void* buf, size_t len) const;  // go::io::ErrEOF at the end
+    result<long> Write(const void* buf, size_t len) const;
+    result<long> Write(std::string_view s) const { return Write(s.data(), s.size()); }
     error Close() const;
     int Fd() const;
     std::string Name() const;
@@ -65,9 +65,9 @@ private:
     detail::file* f_ = nullptr;
 };
 
-Result<File> Open(std::string_view name);    // os.Open: read only
-Result<File> Create(std::string_view name);  // os.Create: read-write, created or truncated, mode 0666
-Result<std::string> ReadFile(std::string_view name);  // os.ReadFile
+result<File> Open(std::string_view name);    // os.Open: read only
+result<File> Create(std::string_view name);  // os.Create: read-write, created or truncated, mode 0666
+result<std::string> ReadFile(std::string_view name);  // os.ReadFile
 error WriteFile(std::string_view name, std::string_view data, uint32_t perm);  // os.WriteFile
 
 // File descriptors: the result is bytes transferred (>= 0), or a negative

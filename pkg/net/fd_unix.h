@@ -49,7 +49,7 @@ error resolveTCPAddr(std::string_view network, std::string_view address, bool li
 error resolveUnixAddr(std::string_view address, sockAddr* sa);
 
 // Create a socket and listen on or connect to it (Go's socket in sock_posix.go).
-Result<netFD*> socket(std::string_view net, int family, const sockAddr& laddr, const sockAddr& raddr,
+result<netFD*> socket(std::string_view net, int family, const sockAddr& laddr, const sockAddr& raddr,
                       int64_t deadline, bool v6only);
 
 }  // namespace go::net::detail

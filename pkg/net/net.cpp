@@ -85,13 +85,13 @@ static error connError(const netFD* fd, const char* op, const char* call, const 
     return detail::opError(op, fd->net, &fd->laddr, &fd->raddr, e);
 }
 
-Result<long> Conn::Read(void* buf, size_t len) const {
+result<long> Conn::Read(void* buf, size_t len) const {
     if (fd_ == nullptr) return {0, errInvalid()};
     poll::IOResult r = fd_->pfd.Read(buf, len);
     return {r.n, connError(fd_, "read", "read", r.err)};
 }
 
-Result<long> Conn::Write(const void* buf, size_t len) const {
+result<long> Conn::Write(const void* buf, size_t len) const {
     if (fd_ == nullptr) return {0, errInvalid()};
     poll::IOResult r = fd_->pfd.Write(buf, len);
     return {r.n, connError(fd_, "write", "write", r.err)};
@@ -146,7 +146,7 @@ static void setNoDelay(int s) { syscall::setsockoptInt(s, syscall::IPPROTO_TCP, 
 
 // Go's TCPListener.accept / netFD.accept: the new connection gets its own
 // netFD in the poller, its addresses, and TCP_NODELAY (newTCPConn).
-Result<Conn> Listener::Accept() const {
+result<Conn> Listener::Accept() const {
     if (fd_ == nullptr) return {Conn(), errInvalid()};
     detail::sockAddr rsa;
     rsa.len = sizeof rsa.sa;
@@ -201,31 +201,31 @@ static error resolve(std::string_view network, std::string_view address, bool li
     return unknownNetwork(network);
 }
 
-Result<Listener> Listen(std::string_view network, std::string_view address) {
+result<Listener> Listen(std::string_view network, std::string_view address) {
     detail::sockAddr la;
     if (error err = resolve(network, address, true, &la))
         return {Listener(), detail::opError("listen", network, nullptr, nullptr, err)};
     // Go's favoriteAddrFamily: "tcp" on the wildcard is dual-stack IPv6
     // (IPV6_V6ONLY off); "tcp6" is IPv6 only.
     bool v6only = network == "tcp6";
-    Result<netFD*> r = detail::socket(network, la.sa.family, la, detail::sockAddr{}, 0, v6only);
+    result<netFD*> r = detail::socket(network, la.sa.family, la, detail::sockAddr{}, 0, v6only);
     if (r.err) return {Listener(), detail::opError("listen", network, nullptr, &la, r.err)};
     return {Listener(r.value), error()};
 }
 
-static Result<Conn> dial(std::string_view network, std::string_view address, int64_t deadline) {
+static result<Conn> dial(std::string_view network, std::string_view address, int64_t deadline) {
     detail::sockAddr ra;
     if (error err = resolve(network, address, false, &ra))
         return {Conn(), detail::opError("dial", network, nullptr, nullptr, err)};
-    Result<netFD*> r = detail::socket(network, ra.sa.family, detail::sockAddr{}, ra, deadline, network == "tcp6");
+    result<netFD*> r = detail::socket(network, ra.sa.family, detail::sockAddr{}, ra, deadline, network == "tcp6");
     if (r.err) return {Conn(), detail::opError("dial", network, nullptr, &ra, r.err)};
     if (r.value->family != syscall::AF_UNIX) setNoDelay(r.value->pfd.Sysfd);
     return {Conn(r.value), error()};
 }
 
-Result<Conn> Dial(std::string_view network, std::string_view address) { return dial(network, address, 0); }
+result<Conn> Dial(std::string_view network, std::string_view address) { return dial(network, address, 0); }
 
-Result<Conn> DialTimeout(std::string_view network, std::string_view address, time::Duration timeout) {
+result<Conn> DialTimeout(std::string_view network, std::string_view address, time::Duration timeout) {
     return dial(network, address, timeout > 0 ? time::Now() + timeout : 0);
 }
 

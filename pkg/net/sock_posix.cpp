@@ -76,7 +76,7 @@ static error connect(netFD* fd, const sockAddr& ra, int64_t deadline) {
     return res;
 }
 
-Result<netFD*> socket(std::string_view net, int family, const sockAddr& laddr, const sockAddr& raddr, int64_t deadline,
+result<netFD*> socket(std::string_view net, int family, const sockAddr& laddr, const sockAddr& raddr, int64_t deadline,
                       bool v6only) {
     long s = syscall::socket(family, syscall::SOCK_STREAM | syscall::SOCK_NONBLOCK | syscall::SOCK_CLOEXEC, 0);
     if (s < 0) return {nullptr, wrapSyscallError("socket", syscall::Errno((int)-s))};

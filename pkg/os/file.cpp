@@ -64,13 +64,13 @@ static const error& errInvalid() {
     return e;
 }
 
-Result<long> File::Read(void* buf, size_t len) const {
+result<long> File::Read(void* buf, size_t len) const {
     if (f_ == nullptr) return {0, errInvalid()};
     poll::IOResult r = f_->pfd.Read(buf, len);
     return {r.n, wrapErr(f_, "read", r.err)};
 }
 
-Result<long> File::Write(const void* buf, size_t len) const {
+result<long> File::Write(const void* buf, size_t len) const {
     if (f_ == nullptr) return {0, errInvalid()};
     poll::IOResult r = f_->pfd.Write(buf, len);
     return {r.n, wrapErr(f_, "write", r.err)};
@@ -85,7 +85,7 @@ int File::Fd() const { return f_ ? f_->pfd.Sysfd : -1; }
 std::string File::Name() const { return f_ ? f_->name : std::string(); }
 
 // Go's openFileNolog + newFile(kindOpenFile).
-static Result<File> openFile(std::string_view name, int flag, uint32_t perm) {
+static result<File> openFile(std::string_view name, int flag, uint32_t perm) {
     std::string path(name);
     long fd;
     runtime::entersyscall();
@@ -115,13 +115,13 @@ static Result<File> openFile(std::string_view name, int flag, uint32_t perm) {
     return {File(f), error()};
 }
 
-Result<File> Open(std::string_view name) { return openFile(name, syscall::O_RDONLY, 0); }
+result<File> Open(std::string_view name) { return openFile(name, syscall::O_RDONLY, 0); }
 
-Result<File> Create(std::string_view name) {
+result<File> Create(std::string_view name) {
     return openFile(name, syscall::O_RDWR | syscall::O_CREAT | syscall::O_TRUNC, 0666);
 }
 
-Result<std::string> ReadFile(std::string_view name) {
+result<std::string> ReadFile(std::string_view name) {
     auto [f, err] = Open(name);
     if (err) return {std::string(), err};
     std::string data;
