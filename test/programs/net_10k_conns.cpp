@@ -14,9 +14,16 @@
 
 static int threads() {
     char buf[4096];
-    if (t::readFile("/proc/self/status", buf, sizeof buf) <= 0) return -1;
-    for (const char* p = buf; *p; p++)
-        if ((p == buf || p[-1] == '\n') && t::hasPrefix(p, "Threads:")) return (int)t::atoi(p + 8 + (p[8] == '\t'));
+    if (long r = t::readFile("/proc/self/status", buf, sizeof buf); r <= 0) return (int)r;
+    for (const char* p = buf; *p; p++) {
+        if ((p == buf || p[-1] == '\n') && t::hasPrefix(p, "Threads:")) {
+            int n = 0;
+            for (p += 8; *p == '\t' || *p == ' '; p++) {
+            }
+            for (; *p >= '0' && *p <= '9'; p++) n = n * 10 + (*p - '0');
+            return n;
+        }
+    }
     return -1;
 }
 
@@ -28,13 +35,13 @@ static int connectionsAllowed(int want) {
     constexpr long SYS_prlimit64 = 302, RLIMIT_NOFILE = 7;
     rlimit lim{};
     t::syscall6(SYS_prlimit64, 0, RLIMIT_NOFILE, 0, (long)&lim);
-    uint64_t need = 2 * (uint64_t)want + 64;
+    uint64_t need = 2 * (uint64_t)want + 256;
     if (lim.cur < need) {
         rlimit more{need, need > lim.max ? need : lim.max};
         if (t::syscall6(SYS_prlimit64, 0, RLIMIT_NOFILE, (long)&more, 0) == 0) lim = more;
     }
     if (lim.cur >= need) return want;
-    return (int)((lim.cur - 64) / 2);
+    return (int)((lim.cur - 256) / 2);
 }
 
 int main() {

@@ -1,12 +1,11 @@
 // A goroutine blocked on the network shows in tracebacks with Go's wait
-// reason, [IO wait], and in GODEBUG=schedtrace/scheddetail output; the
-// program with only such goroutines left is not a deadlock while a peer
-// could still send.
+// reason, [IO wait] (the connection to ln is never accepted, so its Read
+// waits; nobody dials idle, so its Accept waits).
 //! exit: 2
 //! env: GOTRACEBACK=all
 //! stderr-contains: panic: dump
 //! stderr-regex: ^goroutine [0-9]+ \[IO wait\]:$
-//! stderr-contains: runtime::poll_runtime_pollWait
+//! stderr-contains: go::poll::FD::Read
 #include "testutil.h"
 
 int main() {
@@ -18,7 +17,9 @@ int main() {
         char b[8];
         c.Read(b, sizeof b);
     });
-    go::go([ln] { ln.Accept(); });
+    auto [idle, err3] = go::net::Listen("tcp", "127.0.0.1:0");  // nobody dials it
+    CHECK(!err3);
+    go::go([idle] { idle.Accept(); });
     go::time::Sleep(20 * go::time::Millisecond);
     go::panic("dump");
 }
