@@ -21,8 +21,8 @@ int main() {
     CHECK(!err3);
     char buf[64];
 
-    c.SetReadDeadline(go::time::Now() + 50 * go::time::Millisecond);
-    int64_t t0 = go::time::Now();
+    int64_t t0 = go::time::Now();  // the deadline is absolute: measure from where it was set
+    c.SetReadDeadline(t0 + 50 * go::time::Millisecond);
     auto [n, rerr] = c.Read(buf, sizeof buf);
     int64_t waited = go::time::Since(t0) / go::time::Millisecond;
     CHECK_EQ(n, 0);
