@@ -5,24 +5,13 @@
 
 constexpr int N = 100000, Size = 64;
 
-// Read exactly n bytes.
-static bool readFull(const go::net::Conn& c, char* p, long n) {
-    while (n > 0) {
-        auto [k, err] = c.Read(p, (size_t)n);
-        if (err) return false;
-        p += k;
-        n -= k;
-    }
-    return true;
-}
-
 int main() {
     auto [ln, err] = go::net::Listen("tcp", "127.0.0.1:0");
     if (err) go::panic("listen");
     go::go([ln] {
         auto [s, err] = ln.Accept();
         char buf[Size];
-        while (readFull(s, buf, Size)) s.Write(buf, Size);
+        while (bench::readFull(s, buf, Size)) s.Write(buf, Size);
     });
     auto [c, err2] = go::net::Dial("tcp", ln.Addr());
     if (err2) go::panic("dial");
@@ -30,7 +19,7 @@ int main() {
     int64_t t0 = go::time::Now(), cpu0 = bench::cpuNanos();
     for (int i = 0; i < N; i++) {
         c.Write(buf, Size);
-        if (!readFull(c, buf, Size)) go::panic("tcppingpong: short read");
+        if (!bench::readFull(c, buf, Size)) go::panic("tcppingpong: short read");
     }
     int64_t wall = go::time::Since(t0);
     bench::report("tcp-pingpong", "us/roundtrip", (double)wall / N / 1000,

@@ -6,16 +6,6 @@
 
 constexpr int Conns = 100, Msgs = 10000, Size = 64;
 
-static bool readFull(const go::net::Conn& c, char* p, long n) {
-    while (n > 0) {
-        auto [k, err] = c.Read(p, (size_t)n);
-        if (err) return false;
-        p += k;
-        n -= k;
-    }
-    return true;
-}
-
 int main() {
     auto [ln, err] = go::net::Listen("tcp", "127.0.0.1:0");
     if (err) go::panic("listen");
@@ -25,7 +15,7 @@ int main() {
             if (err) return;
             go::go([s] {
                 char buf[Size];
-                while (readFull(s, buf, Size)) s.Write(buf, Size);
+                while (bench::readFull(s, buf, Size)) s.Write(buf, Size);
             });
         }
     });
@@ -43,7 +33,7 @@ int main() {
             });
             char buf[Size];
             for (int m = 0; m < Msgs; m++)
-                if (!readFull(c, buf, Size)) go::panic("read");
+                if (!bench::readFull(c, buf, Size)) go::panic("read");
             c.Close();
             wg.Done();
         });

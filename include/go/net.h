@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "go/errors.h"
+#include "go/handle.h"
 #include "go/io.h"
 #include "go/time.h"
 
@@ -26,18 +27,13 @@ extern const error ErrClosed;
 
 namespace detail {
 struct netFD;
-}
+void handleRetain(netFD* fd);
+void handleRelease(netFD* fd);  // the last release closes the socket if nobody did
+}  // namespace detail
 
-class Conn {
+class Conn : public go::detail::handle<detail::netFD> {
 public:
-    Conn() = default;
-    explicit Conn(detail::netFD* fd) : fd_(fd) {}  // takes over one reference
-    Conn(const Conn& o);
-    Conn(Conn&& o) noexcept : fd_(o.fd_) { o.fd_ = nullptr; }
-    Conn& operator=(const Conn& o);
-    Conn& operator=(Conn&& o) noexcept;
-    ~Conn();
-    explicit operator bool() const { return fd_ != nullptr; }
+    using handle::handle;
 
     // Read up to len bytes: n > 0, or an error (go::io::ErrEOF once the peer
     // has closed and everything sent was read).
@@ -55,28 +51,15 @@ public:
     error SetWriteDeadline(int64_t t) const;
     std::string LocalAddr() const;
     std::string RemoteAddr() const;
-
-private:
-    detail::netFD* fd_ = nullptr;
 };
 
-class Listener {
+class Listener : public go::detail::handle<detail::netFD> {
 public:
-    Listener() = default;
-    explicit Listener(detail::netFD* fd) : fd_(fd) {}
-    Listener(const Listener& o);
-    Listener(Listener&& o) noexcept : fd_(o.fd_) { o.fd_ = nullptr; }
-    Listener& operator=(const Listener& o);
-    Listener& operator=(Listener&& o) noexcept;
-    ~Listener();
-    explicit operator bool() const { return fd_ != nullptr; }
+    using handle::handle;
 
     result<Conn> Accept() const;
     error Close() const;
     std::string Addr() const;  // e.g. "127.0.0.1:41234", or the unix socket's path
-
-private:
-    detail::netFD* fd_ = nullptr;
 };
 
 // net.Listen: network "tcp", "tcp4", "tcp6" or "unix"; address "host:port"

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "go/errors.h"
+#include "go/handle.h"
 
 namespace go::os {
 
@@ -36,23 +37,18 @@ extern const error ErrClosed;
 
 namespace detail {
 struct file;
-}
+void handleRetain(file* f);
+void handleRelease(file* f);  // the last release closes the file if nobody did
+}  // namespace detail
 
 // os.File, a reference like Go's *File: copies share the descriptor; the
 // last copy closes it if Close was not called. Regular files are read and
 // written by blocking system calls (the P is handed off if they take long);
 // pipes, FIFOs and terminals go through the network poller, so a goroutine
 // waiting on one holds no thread.
-class File {
+class File : public go::detail::handle<detail::file> {
 public:
-    File() = default;
-    explicit File(detail::file* f) : f_(f) {}
-    File(const File& o);
-    File(File&& o) noexcept : f_(o.f_) { o.f_ = nullptr; }
-    File& operator=(const File& o);
-    File& operator=(File&& o) noexcept;
-    ~File();
-    explicit operator bool() const { return f_ != nullptr; }
+    using handle::handle;
 
     result<long> Read(void* buf, size_t len) const;  // go::io::ErrEOF at the end
     result<long> Write(const void* buf, size_t len) const;
@@ -60,9 +56,6 @@ public:
     error Close() const;
     int Fd() const;
     std::string Name() const;
-
-private:
-    detail::file* f_ = nullptr;
 };
 
 result<File> Open(std::string_view name);    // os.Open: read only

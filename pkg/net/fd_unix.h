@@ -33,8 +33,6 @@ struct netFD {
     error Close();
 };
 
-void retain(netFD* fd);
-void release(netFD* fd);  // the last release closes the socket if nobody did
 
 // Go's OpError text: "op net source->addr: err", wrapping err. A side
 // without an address is left out.

@@ -10,14 +10,12 @@ constinit const error ErrClosed{&poll::errNetClosingValue};
 
 namespace detail {
 
-void retain(netFD* fd) {
-    if (fd != nullptr) __atomic_add_fetch(&fd->refs, 1, __ATOMIC_RELAXED);
-}
+void handleRetain(netFD* fd) { __atomic_add_fetch(&fd->refs, 1, __ATOMIC_RELAXED); }
 
 // The last handle is gone: close the socket unless the program did (what
 // Go's finalizer on an unreachable netFD does), and free it.
-void release(netFD* fd) {
-    if (fd == nullptr || __atomic_sub_fetch(&fd->refs, 1, __ATOMIC_ACQ_REL) != 0) return;
+void handleRelease(netFD* fd) {
+    if (__atomic_sub_fetch(&fd->refs, 1, __ATOMIC_ACQ_REL) != 0) return;
     fd->Close();
     delete fd;
 }
@@ -55,23 +53,6 @@ using detail::netFD;
 
 // ---- Conn ------------------------------------------------------------------------------
 
-Conn::Conn(const Conn& o) : fd_(o.fd_) { detail::retain(fd_); }
-Conn& Conn::operator=(const Conn& o) {
-    detail::retain(o.fd_);
-    detail::release(fd_);
-    fd_ = o.fd_;
-    return *this;
-}
-Conn& Conn::operator=(Conn&& o) noexcept {
-    if (this != &o) {
-        detail::release(fd_);
-        fd_ = o.fd_;
-        o.fd_ = nullptr;
-    }
-    return *this;
-}
-Conn::~Conn() { detail::release(fd_); }
-
 static const error& errInvalid() {
     static const error e = syscall::Errno(EINVAL);
     return e;
@@ -86,84 +67,67 @@ static error connError(const netFD* fd, const char* op, const char* call, const 
 }
 
 result<long> Conn::Read(void* buf, size_t len) const {
-    if (fd_ == nullptr) return {0, errInvalid()};
-    poll::IOResult r = fd_->pfd.Read(buf, len);
-    return {r.n, connError(fd_, "read", "read", r.err)};
+    if (p_ == nullptr) return {0, errInvalid()};
+    poll::IOResult r = p_->pfd.Read(buf, len);
+    return {r.n, connError(p_, "read", "read", r.err)};
 }
 
 result<long> Conn::Write(const void* buf, size_t len) const {
-    if (fd_ == nullptr) return {0, errInvalid()};
-    poll::IOResult r = fd_->pfd.Write(buf, len);
-    return {r.n, connError(fd_, "write", "write", r.err)};
+    if (p_ == nullptr) return {0, errInvalid()};
+    poll::IOResult r = p_->pfd.Write(buf, len);
+    return {r.n, connError(p_, "write", "write", r.err)};
 }
 
 error Conn::Close() const {
-    if (fd_ == nullptr) return errInvalid();
-    return connError(fd_, "close", nullptr, fd_->Close());
+    if (p_ == nullptr) return errInvalid();
+    return connError(p_, "close", nullptr, p_->Close());
 }
 
 error Conn::CloseWrite() const {
-    if (fd_ == nullptr) return errInvalid();
-    return connError(fd_, "close", "shutdown", fd_->pfd.Shutdown(syscall::SHUT_WR));
+    if (p_ == nullptr) return errInvalid();
+    return connError(p_, "close", "shutdown", p_->pfd.Shutdown(syscall::SHUT_WR));
 }
 
 error Conn::SetDeadline(int64_t t) const {
-    if (fd_ == nullptr) return errInvalid();
-    return connError(fd_, "set", nullptr, fd_->pfd.SetDeadline(t));
+    if (p_ == nullptr) return errInvalid();
+    return connError(p_, "set", nullptr, p_->pfd.SetDeadline(t));
 }
 error Conn::SetReadDeadline(int64_t t) const {
-    if (fd_ == nullptr) return errInvalid();
-    return connError(fd_, "set", nullptr, fd_->pfd.SetReadDeadline(t));
+    if (p_ == nullptr) return errInvalid();
+    return connError(p_, "set", nullptr, p_->pfd.SetReadDeadline(t));
 }
 error Conn::SetWriteDeadline(int64_t t) const {
-    if (fd_ == nullptr) return errInvalid();
-    return connError(fd_, "set", nullptr, fd_->pfd.SetWriteDeadline(t));
+    if (p_ == nullptr) return errInvalid();
+    return connError(p_, "set", nullptr, p_->pfd.SetWriteDeadline(t));
 }
 
-std::string Conn::LocalAddr() const { return fd_ ? fd_->laddr.String() : std::string(); }
-std::string Conn::RemoteAddr() const { return fd_ && fd_->raddr.len ? fd_->raddr.String() : std::string(); }
+std::string Conn::LocalAddr() const { return p_ ? p_->laddr.String() : std::string(); }
+std::string Conn::RemoteAddr() const { return p_ && p_->raddr.len ? p_->raddr.String() : std::string(); }
 
 // ---- Listener ----------------------------------------------------------------------------
-
-Listener::Listener(const Listener& o) : fd_(o.fd_) { detail::retain(fd_); }
-Listener& Listener::operator=(const Listener& o) {
-    detail::retain(o.fd_);
-    detail::release(fd_);
-    fd_ = o.fd_;
-    return *this;
-}
-Listener& Listener::operator=(Listener&& o) noexcept {
-    if (this != &o) {
-        detail::release(fd_);
-        fd_ = o.fd_;
-        o.fd_ = nullptr;
-    }
-    return *this;
-}
-Listener::~Listener() { detail::release(fd_); }
 
 static void setNoDelay(int s) { syscall::setsockoptInt(s, syscall::IPPROTO_TCP, syscall::TCP_NODELAY, 1); }
 
 // Go's TCPListener.accept / netFD.accept: the new connection gets its own
 // netFD in the poller, its addresses, and TCP_NODELAY (newTCPConn).
 result<Conn> Listener::Accept() const {
-    if (fd_ == nullptr) return {Conn(), errInvalid()};
+    if (p_ == nullptr) return {Conn(), errInvalid()};
     detail::sockAddr rsa;
     rsa.len = sizeof rsa.sa;
     error err;
     const char* errcall;
-    int s = fd_->pfd.Accept(&rsa.sa, &rsa.len, &err, &errcall);
+    int s = p_->pfd.Accept(&rsa.sa, &rsa.len, &err, &errcall);
     if (s < 0) {
         if (errcall[0] != 0) err = detail::wrapSyscallError(errcall, err);
-        return {Conn(), detail::opError("accept", fd_->net, nullptr, &fd_->laddr, err)};
+        return {Conn(), detail::opError("accept", p_->net, nullptr, &p_->laddr, err)};
     }
     auto* nfd = new netFD;
     nfd->pfd.Sysfd = s;
-    nfd->family = fd_->family;
-    nfd->net = fd_->net;
+    nfd->family = p_->family;
+    nfd->net = p_->net;
     if (error e = nfd->pfd.Init(nfd->net.c_str(), true)) {
-        detail::release(nfd);
-        return {Conn(), detail::opError("accept", fd_->net, nullptr, &fd_->laddr, e)};
+        detail::handleRelease(nfd);
+        return {Conn(), detail::opError("accept", p_->net, nullptr, &p_->laddr, e)};
     }
     nfd->laddr.len = sizeof nfd->laddr.sa;
     if (syscall::getsockname(s, &nfd->laddr.sa, &nfd->laddr.len) < 0) nfd->laddr.len = 0;
@@ -178,13 +142,13 @@ result<Conn> Listener::Accept() const {
 }
 
 error Listener::Close() const {
-    if (fd_ == nullptr) return errInvalid();
-    error err = fd_->Close();
-    if (err) return detail::opError("close", fd_->net, nullptr, &fd_->laddr, err);
+    if (p_ == nullptr) return errInvalid();
+    error err = p_->Close();
+    if (err) return detail::opError("close", p_->net, nullptr, &p_->laddr, err);
     return err;
 }
 
-std::string Listener::Addr() const { return fd_ ? fd_->laddr.String() : std::string(); }
+std::string Listener::Addr() const { return p_ ? p_->laddr.String() : std::string(); }
 
 // ---- Listen and Dial -------------------------------------------------------------------------
 

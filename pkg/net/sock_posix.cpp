@@ -108,7 +108,7 @@ result<netFD*> socket(std::string_view net, int family, const sockAddr& laddr, c
     if (err) {
         if (fd->pfd.pd.pollable()) {
             fd->unlinkOnClose = false;
-            release(fd);
+            handleRelease(fd);
         } else {
             runtime::sys::close((int)s);
             delete fd;

@@ -23,30 +23,13 @@ struct file {
 };
 }  // namespace detail
 
-static void release(detail::file* f) {
-    if (f == nullptr || __atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL) != 0) return;
+void detail::handleRetain(file* f) { __atomic_add_fetch(&f->refs, 1, __ATOMIC_RELAXED); }
+
+void detail::handleRelease(file* f) {
+    if (__atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL) != 0) return;
     f->pfd.Close();  // Go's finalizer on an unreachable os.File closes it too
     delete f;
 }
-
-File::File(const File& o) : f_(o.f_) {
-    if (f_) __atomic_add_fetch(&f_->refs, 1, __ATOMIC_RELAXED);
-}
-File& File::operator=(const File& o) {
-    if (o.f_) __atomic_add_fetch(&o.f_->refs, 1, __ATOMIC_RELAXED);
-    release(f_);
-    f_ = o.f_;
-    return *this;
-}
-File& File::operator=(File&& o) noexcept {
-    if (this != &o) {
-        release(f_);
-        f_ = o.f_;
-        o.f_ = nullptr;
-    }
-    return *this;
-}
-File::~File() { release(f_); }
 
 // Go's PathError text, "op path: err", wrapping err.
 static error pathError(const char* op, std::string_view path, const error& err) {
@@ -65,24 +48,24 @@ static const error& errInvalid() {
 }
 
 result<long> File::Read(void* buf, size_t len) const {
-    if (f_ == nullptr) return {0, errInvalid()};
-    poll::IOResult r = f_->pfd.Read(buf, len);
-    return {r.n, wrapErr(f_, "read", r.err)};
+    if (p_ == nullptr) return {0, errInvalid()};
+    poll::IOResult r = p_->pfd.Read(buf, len);
+    return {r.n, wrapErr(p_, "read", r.err)};
 }
 
 result<long> File::Write(const void* buf, size_t len) const {
-    if (f_ == nullptr) return {0, errInvalid()};
-    poll::IOResult r = f_->pfd.Write(buf, len);
-    return {r.n, wrapErr(f_, "write", r.err)};
+    if (p_ == nullptr) return {0, errInvalid()};
+    poll::IOResult r = p_->pfd.Write(buf, len);
+    return {r.n, wrapErr(p_, "write", r.err)};
 }
 
 error File::Close() const {
-    if (f_ == nullptr) return errInvalid();
-    return wrapErr(f_, "close", f_->pfd.Close());
+    if (p_ == nullptr) return errInvalid();
+    return wrapErr(p_, "close", p_->pfd.Close());
 }
 
-int File::Fd() const { return f_ ? f_->pfd.Sysfd : -1; }
-std::string File::Name() const { return f_ ? f_->name : std::string(); }
+int File::Fd() const { return p_ ? p_->pfd.Sysfd : -1; }
+std::string File::Name() const { return p_ ? p_->name : std::string(); }
 
 // Go's openFileNolog + newFile(kindOpenFile).
 static result<File> openFile(std::string_view name, int flag, uint32_t perm) {

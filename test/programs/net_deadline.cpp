@@ -13,12 +13,7 @@
 #include "testutil.h"
 
 int main() {
-    auto [ln, err] = go::net::Listen("tcp", "127.0.0.1:0");
-    CHECK(!err);
-    auto [c, err2] = go::net::Dial("tcp", ln.Addr());
-    CHECK(!err2);
-    auto [s, err3] = ln.Accept();
-    CHECK(!err3);
+    auto [ln, c, s] = t::tcpPair();
     char buf[64];
 
     int64_t t0 = go::time::Now();  // the deadline is absolute: measure from where it was set

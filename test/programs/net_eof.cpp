@@ -7,12 +7,7 @@
 #include "testutil.h"
 
 int main() {
-    auto [ln, err] = go::net::Listen("tcp", "127.0.0.1:0");
-    CHECK(!err);
-    auto [c, err2] = go::net::Dial("tcp", ln.Addr());
-    CHECK(!err2);
-    auto [s, err3] = ln.Accept();
-    CHECK(!err3);
+    auto [ln, c, s] = t::tcpPair();
     s.Write("abc");
     s.Close();
     char buf[16];

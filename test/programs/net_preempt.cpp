@@ -9,12 +9,7 @@
 static volatile bool stop;
 
 int main() {
-    auto [ln, err] = go::net::Listen("tcp", "127.0.0.1:0");
-    CHECK(!err);
-    auto [c, err2] = go::net::Dial("tcp", ln.Addr());
-    CHECK(!err2);
-    auto [s, err3] = ln.Accept();
-    CHECK(!err3);
+    auto [ln, c, s] = t::tcpPair();
     auto woke = go::make_chan<int>(1);
     go::go([c, woke] {
         char b[8];

@@ -75,12 +75,19 @@ bool fdMutex::decref() {
     }
 }
 
+// The bits of the read or the write side of the state.
+struct side {
+    uint64_t mutexBit, mutexWait, mutexMask;
+    uint32_t* mutexSema;
+};
+static side sideOf(fdMutex* mu, bool read) {
+    if (read) return {mutexRLock, mutexRWait, mutexRMask, &mu->rsema};
+    return {mutexWLock, mutexWWait, mutexWMask, &mu->wsema};
+}
+
 // Adds a reference to mu and locks mu. Reports whether mu is not closed.
 bool fdMutex::rwlock(bool read) {
-    uint64_t mutexBit = read ? mutexRLock : mutexWLock;
-    uint64_t mutexWait = read ? mutexRWait : mutexWWait;
-    uint64_t mutexMask = read ? mutexRMask : mutexWMask;
-    uint32_t* mutexSema = read ? &rsema : &wsema;
+    auto [mutexBit, mutexWait, mutexMask, mutexSema] = sideOf(this, read);
     for (;;) {
         uint64_t old = load(&state);
         if (old & mutexClosed) return false;
@@ -105,10 +112,7 @@ bool fdMutex::rwlock(bool read) {
 // Removes a reference from mu and unlocks mu. Reports whether there is no
 // remaining reference and mu is closed.
 bool fdMutex::rwunlock(bool read) {
-    uint64_t mutexBit = read ? mutexRLock : mutexWLock;
-    uint64_t mutexWait = read ? mutexRWait : mutexWWait;
-    uint64_t mutexMask = read ? mutexRMask : mutexWMask;
-    uint32_t* mutexSema = read ? &rsema : &wsema;
+    auto [mutexBit, mutexWait, mutexMask, mutexSema] = sideOf(this, read);
     for (;;) {
         uint64_t old = load(&state);
         if ((old & mutexBit) == 0 || (old & mutexRefMask) == 0) panic("inconsistent poll.fdMutex");
