@@ -3,7 +3,7 @@
 // Include it and write int main() as usual; main runs as goroutine 1 on the
 // runtime's G-M-P scheduler. The names and signatures are the user contract
 // (docs/api.md; shared/spec/user-api.md): go::go, channels, select, sync,
-// time, os, fmt, mirroring Go's language and packages.
+// time, os, fmt, errors, io, net, mirroring Go's language and packages.
 #pragma once
 
 #include <stddef.h>
@@ -89,6 +89,9 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 
 #include "go/chan.h"
 #include "go/debug.h"
+#include "go/errors.h"
+#include "go/io.h"
+#include "go/net.h"
 #include "go/os.h"
 #include "go/select.h"
 #include "go/sync.h"

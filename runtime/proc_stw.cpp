@@ -1,6 +1,7 @@
 // proc_stw.cpp — Go's proc.go, part 5: stopping and starting the world,
 // which here exists for one reason: changing GOMAXPROCS (procresize).
 // Go's other reason, the garbage collector, does not exist in this runtime.
+#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -85,6 +86,10 @@ void stopTheWorld(const char* reason) {
 
 static void startTheWorldWithSema(void*) {
     m* mp = acquirem();  // disable preemption because it can be holding p in a local var
+    if (netpollinited()) {
+        gList list = netpoll(0);  // non-blocking
+        injectglist(&list);
+    }
     lock(&sched.lock);
     int32_t procs = gomaxprocs;
     if (newprocs != 0) {

@@ -93,6 +93,7 @@ enum class waitReason : uint8_t {
     syncWaitGroupWait,
     preempted,
     debugCall,
+    IOWait,
     count_,
 };
 const char* waitReasonString(waitReason r);
@@ -330,8 +331,8 @@ struct p {
 // The global scheduler state (Go's schedt).
 struct schedt {
     uint64_t goidgen;           // [atomic]
-    int64_t lastpoll;           // [atomic] 0 while an M sleeps in the timer wait (netpoll stand-in)
-    int64_t pollUntil;          // [atomic] when that sleeping M will wake
+    int64_t lastpoll;           // [atomic] time of last network poll, 0 if currently polling
+    int64_t pollUntil;          // [atomic] time to which current poll is sleeping
 
     mutex lock;
 
@@ -372,10 +373,6 @@ struct schedt {
     note sysmonnote;
 
 
-    // The timer wait, our stand-in for Go's netpoller: with nothing to run and
-    // timers pending, one M sleeps on pollSeq until the earliest timer is due
-    // (sched.pollUntil); netpollBreak bumps pollSeq to wake it early.
-    uint32_t pollSeq;           // [atomic]
     mutex sysmonlock;
 };
 

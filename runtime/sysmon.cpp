@@ -3,10 +3,12 @@
 //
 // sysmon runs on its own M without a P, so it keeps working while every P is
 // busy (or stuck). Each round it retakes Ps from Ms blocked in system calls
-// and preempts goroutines that have run for more than 10 ms. It sleeps 20 µs
+// and preempts goroutines that have run for more than 10 ms, and polls the
+// network when no M has for 10 ms. It sleeps 20 µs
 // between rounds, doubling up to 10 ms once a round finds nothing to do for
 // a while, and sleeps until the next timer when every P is idle.
 #include "malloc.h"
+#include "netpoll.h"
 #include "print.h"
 #include "runtime.h"
 
@@ -139,6 +141,24 @@ void sysmon() {
         }
         lock(&sched.sysmonlock);
         now = nanotime();
+        // Poll network if not polled for more than 10ms.
+        int64_t lastpoll = atomic::Load(&sched.lastpoll);
+        if (netpollinited() && lastpoll != 0 && lastpoll + 10 * 1000 * 1000 < now) {
+            atomic::Cas(&sched.lastpoll, lastpoll, now);
+            gList list = netpoll(0);  // non-blocking - returns list of goroutines
+            if (!list.empty()) {
+                // Need to decrement number of idle locked M's (pretending
+                // that one more is running) before injectglist. Otherwise it
+                // can lead to the following situation: injectglist grabs all
+                // P's but before it starts M's to run the P's, another M
+                // returns from syscall, finishes running its G, observes that
+                // there is no work to do and no other running M's and
+                // reports deadlock.
+                incidlelocked(-1);
+                injectglist(&list);
+                incidlelocked(1);
+            }
+        }
         // Retake Ps blocked in syscalls and preempt long running Gs.
         if (retake(now) != 0) idle = 0;
         else idle++;

@@ -31,6 +31,7 @@ struct timerWhen {
 
 void addtimer(timer* t);
 bool deltimer(timer* t);
+bool deltimerStale(timer* t);
 bool resettimer(timer* t, int64_t when);
 
 }  // namespace runtime
