@@ -17,8 +17,9 @@ PROG     ?= user/main.cpp
 OUT      ?= hello
 BUILD    ?= build
 
-# Freestanding: no libc, no libstdc++, no libgcc. -fsplit-stack makes every
-# function check %fs:0x70 and call __morestack (docs/stacks.md).
+# Freestanding: no libc, no libstdc++; of GCC's libraries only libgcc.a
+# (LIBGCC below). -fsplit-stack makes every function check %fs:0x70 and call
+# __morestack (docs/stacks.md).
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
 CXXFLAGS_COMMON := -std=c++20 -g0 $(ARCHFLAGS) \
 	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
@@ -31,7 +32,7 @@ CXXFLAGS_COMMON := -std=c++20 -g0 $(ARCHFLAGS) \
 # signals, boot) for size, which keeps ./hello small.
 RT_OPT        := -O2
 RT_COLD       := fmt panic traceback signal_linux print os_linux runtime1 vdso_linux symtab sysmon mem_linux go_os \
-	procresize go_runtime cxxabi mheap
+	procresize go_runtime mheap
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -ffreestanding $(RT_OPT) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
 # main keeps its special rules (falling off its end returns 0); no libc is
@@ -48,6 +49,21 @@ RT_OBJS := $(patsubst runtime/%.cpp,$(BUILD)/rtobj/%.o,$(RT_CXX_SRCS)) \
 	$(patsubst arch/amd64/%.S,$(BUILD)/rtobj/%.o,$(RT_ASM_SRCS))
 RT_HDRS := $(wildcard runtime/*.h arch/amd64/*.h)
 
+# Packages built on the runtime that are not package runtime: pkg/cxx, the
+# C++ ABI and libstdc++'s out-of-line pieces, and pkg/libc, the C functions
+# the standard headers call (docs/cxx-runtime.md). Compiled with the
+# runtime's flags, but outside build/rtobj/ so that linker.ld counts them as
+# user code (async preemption may stop them). pkg/libc is compiled with
+# -fno-builtin so that strlen's loop does not become a call to strlen.
+PKG_SRCS := $(sort $(wildcard pkg/cxx/*.cpp pkg/libc/*.cpp))
+PKG_OBJS := $(patsubst pkg/%.cpp,$(BUILD)/pkgobj/%.o,$(PKG_SRCS))
+$(BUILD)/pkgobj/libc/%.o: PKG_FLAGS := -fno-builtin
+$(BUILD)/pkgobj/cxx/throw.o $(BUILD)/pkgobj/cxx/atexit.o $(BUILD)/pkgobj/libc/abort.o: RT_OPT := -Os
+# GCC's own support library (__udivti3, __popcountdi2...), which needs no
+# libc; an archive, so only what a program calls is linked.
+LIBGCC := $(shell $(CXX) -print-libgcc-file-name)
+LINK_OBJS = $(RT_OBJS) $(PKG_OBJS) $(PROG_OBJ)
+
 PROG_OBJ := $(BUILD)/prog/$(subst /,__,$(basename $(PROG))).o
 $(patsubst %,$(BUILD)/rtobj/%.o,$(RT_COLD)): RT_OPT := -Os
 MKSYMTAB := $(BUILD)/tools/mksymtab
@@ -59,7 +75,7 @@ all: $(OUT)
 # link whose check failed would run and crash).
 .DELETE_ON_ERROR:
 
-runtime: $(RT_OBJS)
+runtime: $(RT_OBJS) $(PKG_OBJS)
 
 # The runtime may not have static constructors: .init_array runs in
 # runtime.main, after the scheduler already uses its globals (use constinit).
@@ -67,6 +83,11 @@ $(BUILD)/rtobj/%.o: runtime/%.cpp $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@
 	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
+
+$(BUILD)/pkgobj/%.o: pkg/%.cpp $(RT_HDRS) Makefile
+	@mkdir -p $(@D)
+	$(CXX) $(RT_CXXFLAGS) $(PKG_FLAGS) -MMD -MP -c $< -o $@
+	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime's packages must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
 
 $(BUILD)/rtobj/%.o: arch/amd64/%.S $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
@@ -78,7 +99,7 @@ $(PROG_OBJ): $(PROG) $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
 
--include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d)
+-include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d) $(PKG_OBJS:.o=.d)
 
 $(MKSYMTAB): tools/mksymtab.cpp
 	@mkdir -p $(@D)
@@ -89,13 +110,13 @@ $(MKSYMTAB): tools/mksymtab.cpp
 # binary keeps only the boot-sequence symbols of tools/keep-symbols.txt (so
 # `nm hello` shows the entry point): its traceback table is .gosymtab.
 LINKDIR = $(BUILD)/link/$(notdir $(OUT))
-$(OUT): $(RT_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
+$(OUT): $(RT_OBJS) $(PKG_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
 	@mkdir -p $(BUILD)/link
-	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(RT_OBJS) $(PROG_OBJ)
+	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(LINK_OBJS) $(LIBGCC)
 	$(MKSYMTAB) $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
 	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
 	$(CXX) $(LDFLAGS) -Wl,--strip-debug -Wl,--retain-symbols-file=tools/keep-symbols.txt -o $@ \
-		$(RT_OBJS) $(PROG_OBJ) $(LINKDIR).symtab.o
+		$(LINK_OBJS) $(LINKDIR).symtab.o $(LIBGCC)
 	$(MKSYMTAB) --check $(LINKDIR).pass1 $@
 
 run: $(OUT)

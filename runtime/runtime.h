@@ -327,6 +327,10 @@ bool preemptone(p* pp);
 bool preemptall();
 void forEachG(void (*fn)(g*, void*), void* arg);
 extern bool isrunning;  // runtime.main has started the user's program
+// Run by runtime.main when main returns, before it exits: the C++ static
+// destructors. Set by pkg/cxx/atexit.cpp on the first registration, so a
+// program with none links nothing (Go 1.20's runExitHooks).
+extern void (*runExitHooks)();
 
 // Template helper: run a lambda on the system stack.
 template <class F> static inline void systemstackf(F&& f) {
