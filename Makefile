@@ -143,8 +143,9 @@ UNIT_RT_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp ru
 	runtime/select.cpp
 UNIT_RT_SRCS += $(UNIT_RT_EXTRA)
 UNIT_RT_SRCS += runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
+UNIT_RT_SRCS += pkg/cxx/rbtree.cpp  # not tree.cpp: the host's libstdc++ has the std:: names
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
-UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iruntime -Iarch/amd64 -Itest/unit -pthread \
+UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iruntime -Iarch/amd64 -Ipkg/cxx -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function
 UNIT_OBJS := $(patsubst %.cpp,$(BUILD)/unit/%.o,$(UNIT_RT_SRCS) $(UNIT_SRCS))
 
