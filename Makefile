@@ -53,7 +53,8 @@ RT_HDRS := $(wildcard runtime/*.h arch/amd64/*.h)
 # C++ ABI and libstdc++'s out-of-line pieces, and pkg/libc, the C functions
 # the standard headers call (docs/cxx-runtime.md). Compiled with the
 # runtime's flags, but outside build/rtobj/ so that linker.ld counts them as
-# user code (async preemption may stop them). pkg/libc is compiled with
+# user code (async preemption may stop them) and, like user code, with a
+# line table (-g1) for their traceback frames. pkg/libc is compiled with
 # -fno-builtin so that strlen's loop does not become a call to strlen.
 PKG_SRCS := $(sort $(wildcard pkg/cxx/*.cpp pkg/libc/*.cpp))
 PKG_OBJS := $(patsubst pkg/%.cpp,$(BUILD)/pkgobj/%.o,$(PKG_SRCS))
@@ -86,7 +87,7 @@ $(BUILD)/rtobj/%.o: runtime/%.cpp $(RT_HDRS) Makefile
 
 $(BUILD)/pkgobj/%.o: pkg/%.cpp $(RT_HDRS) Makefile
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) $(PKG_FLAGS) -MMD -MP -c $< -o $@
+	$(CXX) $(RT_CXXFLAGS) -g1 $(PKG_FLAGS) -MMD -MP -c $< -o $@
 	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime's packages must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
 
 $(BUILD)/rtobj/%.o: arch/amd64/%.S $(RT_HDRS) Makefile
