@@ -26,10 +26,16 @@
 //! stdout: unique_ptr: 5 6 reset=1
 //! stdout: stoi: 123 -45 stol=1099511627776 to_string=-17
 //! stdout: stable_sort 10000: ok
+//! stdout: cstring: 5 -1 1 0 ello lo llo 2 2 el (null) hi-there abc 4 -255 255 0 ok
+//! stdout: cctype: A z 1 0 1 1 0
+//! stdout: random: 1608637542 dice=5 device differs=1
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <list>
@@ -38,6 +44,7 @@
 #include <numeric>
 #include <optional>
 #include <queue>
+#include <random>
 #include <set>
 #include <span>
 #include <string>
@@ -402,6 +409,65 @@ static void stableSortBig() {
     flush();
 }
 
+// <cstring> and <cstdlib>'s integer parsing, called as functions (the
+// volatile copy keeps g++ from computing them at compile time).
+static void cFunctions() {
+    static volatile char src[] = "hello";
+    char h[16];
+    for (int i = 0; i < 6; i++) h[i] = src[i];
+    char buf[32];
+    line += std::to_string(std::strlen(h)) + " ";
+    line += std::to_string(std::strcmp("abc", "abd")) + " " + std::to_string(std::strncmp("abd", "abc", 3) > 0) + " ";
+    line += std::to_string(std::strncmp("abcx", "abcy", 3)) + " ";
+    line += std::string(std::strchr(h, 'e')) + " " + std::strrchr(h, 'l') + " " + std::strstr(h, "ll") + " ";
+    line += std::to_string(std::strspn(h, "eh")) + " " + std::to_string(std::strcspn(h, "lo")) + " ";
+    line += std::string(std::strpbrk(h, "le"), 2) + " " + (std::strchr(h, 'z') == nullptr ? "(null)" : "?") + " ";
+    std::strcpy(buf, "hi");
+    std::strcat(buf, "-there");
+    line += std::string(buf) + " ";
+    std::strncpy(buf, "abcdef", 3);
+    buf[3] = 0;
+    line += std::string(buf) + " ";
+    line += std::to_string(::strnlen("abcdefgh", 4)) + " ";
+    line += std::to_string(std::strtol("  -0xff", nullptr, 16)) + " " + std::to_string(std::strtoul("0377", nullptr, 0)) + " ";
+    char* end;
+    line += std::to_string(std::strtol("zz", &end, 10)) + " ";
+    line += std::memchr(h, 'o', 5) == h + 4 && ::memrchr(h, 'l', 5) == h + 3 ? "ok" : "BAD";
+    go::fmt::Println("cstring:", line);
+    line.clear();
+
+    static volatile int chars[] = {'a', 'z', '7', '!', ' ', 'F', 200};
+    put("cctype: ");
+    line += (char)std::toupper(chars[0]);
+    line += " ";
+    line += (char)std::tolower(chars[1]);
+    put(" ");
+    put(std::isdigit(chars[2]) != 0);
+    put(" ");
+    put(std::isalnum(chars[3]) != 0);
+    put(" ");
+    put(std::isspace(chars[4]) != 0);
+    put(" ");
+    put(std::isxdigit(chars[5]) != 0);
+    put(" ");
+    put(std::isprint(chars[6]) != 0);
+    flush();
+
+    std::mt19937 rng(42);
+    put("random: ");
+    put((long)rng());
+    std::uniform_int_distribution<int> dice(1, 6);
+    put(" dice=");
+    put(dice(rng));
+    std::random_device rd;
+    unsigned a[4], b[4];
+    for (auto& x : a) x = rd();
+    for (auto& x : b) x = rd();
+    put(" device differs=");
+    put(!std::equal(a, a + 4, b));
+    flush();
+}
+
 int main() {
     vectors();
     strings();
@@ -414,5 +480,6 @@ int main() {
     bitsAndChars();
     callables();
     stableSortBig();
+    cFunctions();
     return 0;
 }
