@@ -2,20 +2,19 @@
 // ([new.delete]), and std::nothrow, on the runtime's allocator.
 //
 // Running out of memory is Go's "fatal error: out of memory" (the
-// allocator's), which no program can recover from, so new never returns
-// nullptr for a size that could be allocated. A size larger than the
-// address space (maxAlloc) is a wrong size rather than a shortage: the
-// throwing forms panic with std::bad_alloc (throw.cpp), as an unrecovered
-// exception would end the program, and the nothrow forms return nullptr, as
-// C++ specifies (std::get_temporary_buffer then asks for less). g++
-// without exceptions passes such a size for new T[n] when n * sizeof(T)
-// overflows.
-#include <bits/functexcept.h>
+// allocator's), which no program can recover from, so the throwing forms
+// never return nullptr and never throw std::bad_alloc; g++ without
+// exceptions asks operator new[] for SIZE_MAX bytes when new T[n]
+// overflows, which ends the same way. The nothrow forms return nullptr for
+// a size larger than the address space (maxAlloc), as C++ specifies for a
+// request that cannot be met (std::get_temporary_buffer then asks for
+// less); for any other size they agree with the throwing forms.
 #include <new>
 
 #include "runtime.h"
 
 using runtime::mallocAligned;
+using runtime::mallocgc;
 using runtime::mfree;
 
 namespace {
@@ -23,17 +22,7 @@ namespace {
 // x86-64 user space is 2^47 bytes (Go's maxAlloc on linux/amd64).
 constexpr size_t maxAlloc = size_t(1) << 47;
 
-void* mallocOrPanic(size_t n) {
-    if (__builtin_expect(n > maxAlloc, 0)) std::__throw_bad_alloc();
-    return runtime::mallocgc(n, false);
-}
-
-void* mallocAlignedOrPanic(size_t n, std::align_val_t a) {
-    if (__builtin_expect(n > maxAlloc, 0)) std::__throw_bad_alloc();
-    return mallocAligned(n, (size_t)a, false);
-}
-
-void* mallocOrNull(size_t n) { return n > maxAlloc ? nullptr : runtime::mallocgc(n, false); }
+void* mallocOrNull(size_t n) { return n > maxAlloc ? nullptr : mallocgc(n, false); }
 
 void* mallocAlignedOrNull(size_t n, std::align_val_t a) {
     return n > maxAlloc ? nullptr : mallocAligned(n, (size_t)a, false);
@@ -47,12 +36,12 @@ namespace std {
 const nothrow_t nothrow{};
 }  // namespace std
 
-void* operator new(size_t n) { return mallocOrPanic(n); }
-void* operator new[](size_t n) { return mallocOrPanic(n); }
+void* operator new(size_t n) { return mallocgc(n, false); }
+void* operator new[](size_t n) { return mallocgc(n, false); }
 void* operator new(size_t n, const std::nothrow_t&) noexcept { return mallocOrNull(n); }
 void* operator new[](size_t n, const std::nothrow_t&) noexcept { return mallocOrNull(n); }
-void* operator new(size_t n, std::align_val_t a) { return mallocAlignedOrPanic(n, a); }
-void* operator new[](size_t n, std::align_val_t a) { return mallocAlignedOrPanic(n, a); }
+void* operator new(size_t n, std::align_val_t a) { return mallocAligned(n, (size_t)a, false); }
+void* operator new[](size_t n, std::align_val_t a) { return mallocAligned(n, (size_t)a, false); }
 void* operator new(size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return mallocAlignedOrNull(n, a); }
 void* operator new[](size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return mallocAlignedOrNull(n, a); }
 

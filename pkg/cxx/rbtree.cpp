@@ -22,29 +22,21 @@ rbnode* maximum(rbnode* x) {
     return x;
 }
 
-// Make y, x's right child, x's parent (CLRS's LEFT-ROTATE).
-void rotateLeft(rbnode* x, rbnode& header) {
-    rbnode* y = x->right;
-    x->right = y->left;
-    if (y->left != nullptr) y->left->parent = x;
+// CLRS writes each fix-up twice, once for x on the left and once mirrored;
+// here side says which (0 left, 1 right) and child(x, side) picks the link.
+rbnode*& child(rbnode* x, int side) { return side ? x->right : x->left; }
+
+// Rotate x down to its side: its child on the other side, y, takes its
+// place (side 0 is CLRS's LEFT-ROTATE, side 1 its RIGHT-ROTATE).
+void rotate(rbnode* x, int side, rbnode& header) {
+    rbnode* y = child(x, !side);
+    child(x, !side) = child(y, side);
+    if (child(y, side) != nullptr) child(y, side)->parent = x;
     y->parent = x->parent;
     if (x == header.parent) header.parent = y;
     else if (x == x->parent->left) x->parent->left = y;
     else x->parent->right = y;
-    y->left = x;
-    x->parent = y;
-}
-
-// The mirror image (CLRS's RIGHT-ROTATE).
-void rotateRight(rbnode* x, rbnode& header) {
-    rbnode* y = x->left;
-    x->left = y->right;
-    if (y->right != nullptr) y->right->parent = x;
-    y->parent = x->parent;
-    if (x == header.parent) header.parent = y;
-    else if (x == x->parent->right) x->parent->right = y;
-    else x->parent->left = y;
-    y->right = x;
+    child(y, side) = x;
     x->parent = y;
 }
 
@@ -62,41 +54,23 @@ void insertFixup(rbnode* x, rbnode& header) {
     while (x != header.parent && x->parent->color == red) {
         rbnode* xp = x->parent;
         rbnode* xpp = xp->parent;  // exists: a red node is never the root
-        if (xp == xpp->left) {
-            rbnode* uncle = xpp->right;
-            if (isRed(uncle)) {
-                xp->color = black;
-                uncle->color = black;
-                xpp->color = red;
-                x = xpp;
-                continue;
-            }
-            if (x == xp->right) {
-                x = xp;
-                rotateLeft(x, header);
-                xp = x->parent;
-            }
+        int side = xp == xpp->right;
+        rbnode* uncle = child(xpp, !side);
+        if (isRed(uncle)) {
             xp->color = black;
+            uncle->color = black;
             xpp->color = red;
-            rotateRight(xpp, header);
-        } else {
-            rbnode* uncle = xpp->left;
-            if (isRed(uncle)) {
-                xp->color = black;
-                uncle->color = black;
-                xpp->color = red;
-                x = xpp;
-                continue;
-            }
-            if (x == xp->left) {
-                x = xp;
-                rotateRight(x, header);
-                xp = x->parent;
-            }
-            xp->color = black;
-            xpp->color = red;
-            rotateLeft(xpp, header);
+            x = xpp;
+            continue;
         }
+        if (x == child(xp, !side)) {  // x zig-zags: make it a straight line
+            x = xp;
+            rotate(x, side, header);
+            xp = x->parent;
+        }
+        xp->color = black;
+        xpp->color = red;
+        rotate(xpp, !side, header);
     }
     header.parent->color = black;
 }
@@ -106,57 +80,31 @@ void insertFixup(rbnode* x, rbnode& header) {
 // x's sibling w.
 void eraseFixup(rbnode* x, rbnode* xp, rbnode& header) {
     while (x != header.parent && !isRed(x)) {
-        if (x == xp->left) {
-            rbnode* w = xp->right;  // not nullptr: its side has an extra black
-            if (w->color == red) {
-                w->color = black;
-                xp->color = red;
-                rotateLeft(xp, header);
-                w = xp->right;
-            }
-            if (!isRed(w->left) && !isRed(w->right)) {
-                w->color = red;
-                x = xp;
-                xp = xp->parent;
-                continue;
-            }
-            if (!isRed(w->right)) {
-                w->left->color = black;
-                w->color = red;
-                rotateRight(w, header);
-                w = xp->right;
-            }
-            w->color = xp->color;
-            xp->color = black;
-            if (w->right != nullptr) w->right->color = black;
-            rotateLeft(xp, header);
-        } else {
-            rbnode* w = xp->left;
-            if (w->color == red) {
-                w->color = black;
-                xp->color = red;
-                rotateRight(xp, header);
-                w = xp->left;
-            }
-            if (!isRed(w->right) && !isRed(w->left)) {
-                w->color = red;
-                x = xp;
-                xp = xp->parent;
-                continue;
-            }
-            if (!isRed(w->left)) {
-                w->right->color = black;
-                w->color = red;
-                rotateLeft(w, header);
-                w = xp->left;
-            }
-            w->color = xp->color;
-            xp->color = black;
-            if (w->left != nullptr) w->left->color = black;
-            rotateRight(xp, header);
+        int side = x == xp->left ? 0 : 1;
+        rbnode* w = child(xp, !side);  // not nullptr: its side has an extra black
+        if (w->color == red) {
+            w->color = black;
+            xp->color = red;
+            rotate(xp, side, header);
+            w = child(xp, !side);
         }
+        if (!isRed(w->left) && !isRed(w->right)) {
+            w->color = red;
+            x = xp;
+            xp = xp->parent;
+            continue;
+        }
+        if (!isRed(child(w, !side))) {
+            child(w, side)->color = black;
+            w->color = red;
+            rotate(w, !side, header);
+            w = child(xp, !side);
+        }
+        w->color = xp->color;
+        xp->color = black;
+        if (child(w, !side) != nullptr) child(w, !side)->color = black;
+        rotate(xp, side, header);
         x = header.parent;
-        break;
     }
     if (x != nullptr) x->color = black;
 }

@@ -26,6 +26,7 @@
 //! stdout: unique_ptr: 5 6 reset=1
 //! stdout: stoi: 123 -45 stol=1099511627776 to_string=-17
 //! stdout: stable_sort 10000: ok
+//! stdout: nothrow new: small=1 huge=null
 //! stdout: cstring: 5 -1 1 0 ello lo llo 2 2 el (null) hi-there abc 4 -255 255 0 ok
 //! stdout: cctype: A z 1 0 1 1 0
 //! stdout: random: 1608637542 dice=5 device differs=1
@@ -407,6 +408,16 @@ static void stableSortBig() {
         ok = ok && (v[i - 1].first < v[i].first || (v[i - 1].first == v[i].first && v[i - 1].second < v[i].second));
     put(ok ? "stable_sort 10000: ok" : "stable_sort 10000: BAD");
     flush();
+
+    // More than the address space: the nothrow form says no with nullptr.
+    static volatile size_t huge = size_t(1) << 50;
+    char* small = new (std::nothrow) char[16];
+    char* none = new (std::nothrow) char[huge];
+    put("nothrow new: small=");
+    put(small != nullptr);
+    put(none == nullptr ? " huge=null" : " huge=allocated?");
+    flush();
+    delete[] small;
 }
 
 // <cstring> and <cstdlib>'s integer parsing, called as functions (the
