@@ -1,15 +1,18 @@
-# Makefile — builds the runtime and links programs against it.
+# Makefile — builds the runtime and the packages as libraries and links
+# programs against them (docs/architecture.md explains the layers).
 #
 #   make                 ./hello from user/main.cpp
 #   make run             build and run ./hello
-#   make PROG=f.cpp OUT=bin   link any single-file program with the same flags
+#   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
 #   make test            host unit tests + every test program, natively and under qemu-x86_64
 #   make bench           benchmarks side by side with Go (docs/performance.md)
 #
 # Every program is linked twice: the first link gives the addresses of all
 # functions, tools/mksymtab turns them into the name table tracebacks print
 # (.gosymtab), and the second link adds that table after all code, so no
-# address moves (mksymtab --check verifies it).
+# address moves (mksymtab --check verifies it). The second link's output,
+# with every symbol and the debug line table, stays in build/link/ for
+# debuggers; the shipped binary is a stripped copy of it.
 
 CXX      ?= g++
 HOSTCXX  ?= g++
@@ -17,11 +20,16 @@ PROG     ?= user/main.cpp
 OUT      ?= hello
 BUILD    ?= build
 
-# Freestanding: no libc, no libstdc++; of GCC's libraries only libgcc.a
-# (LIBGCC below). -fsplit-stack makes every function check %fs:0x70 and call
-# __morestack (docs/stacks.md).
+# The layers, each compiled with only the include paths it may use:
+#   user code   -Iinclude            the public API and nothing else
+#   pkg/        -Iinclude -I.        Go's packages: the API they implement, the runtime;
+#                                    hosted C++ like user code (std::string is theirs too)
+#   runtime/    -Iinclude -I.        package runtime (go/*.h only for the entry points it defines)
+#   arch/amd64/                      assembly, offsets from asm_offsets.h
+# Freestanding: no libc, no libstdc++. -fsplit-stack makes every function
+# check %fs:0x70 and call __morestack (docs/stacks.md).
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
-CXXFLAGS_COMMON := -std=c++20 -g0 $(ARCHFLAGS) \
+CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
 	-fsplit-stack -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
@@ -30,43 +38,45 @@ CXXFLAGS_COMMON := -std=c++20 -g0 $(ARCHFLAGS) \
 # Hot paths (scheduler, channels, allocator, stacks) are optimised for speed;
 # code that runs rarely or waits on I/O anyway (printing, panics, tracebacks,
 # signals, boot) for size, which keeps ./hello small.
-RT_OPT        := -O2
-RT_COLD       := fmt panic traceback signal_linux print os_linux runtime1 vdso_linux symtab sysmon mem_linux go_os \
-	procresize go_runtime mheap
-RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -ffreestanding $(RT_OPT) -Iruntime -Iarch/amd64 -fno-threadsafe-statics
+OPT  := -O2
+COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
+	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
+	runtime/procresize runtime/debug runtime/mheap pkg/fmt/fmt pkg/os/os pkg/cxx/throw pkg/cxx/atexit \
+	pkg/libc/abort
+RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
+PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
 # main keeps its special rules (falling off its end returns 0); no libc is
 # linked either way. It carries a line table (-g1) so tracebacks show
-# file:line; that is read at link time and stripped from the final binary.
-USER_CXXFLAGS := $(CXXFLAGS_COMMON) -O2 -g1 -Iruntime
-ASFLAGS  := -Iarch/amd64 $(ARCHFLAGS)
+# file:line; mksymtab reads it at link time.
+USER_CXXFLAGS := $(CXXFLAGS_COMMON) -O2 -g1 -Iinclude
+ASFLAGS  := $(ARCHFLAGS)
 LDFLAGS  := -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
-RT_CXX_SRCS := $(sort $(wildcard runtime/*.cpp))
-RT_ASM_SRCS := $(sort $(wildcard arch/amd64/*.S))
-RT_OBJS := $(patsubst runtime/%.cpp,$(BUILD)/rtobj/%.o,$(RT_CXX_SRCS)) \
-	$(patsubst arch/amd64/%.S,$(BUILD)/rtobj/%.o,$(RT_ASM_SRCS))
-RT_HDRS := $(wildcard runtime/*.h arch/amd64/*.h)
+# ---- The libraries ------------------------------------------------------------
+# libruntime.a: runtime/ and arch/amd64/. Every code section of its objects
+# is renamed .runtime.text* (tools/markruntime.sh), and linker.ld gathers
+# those between __runtime_text_start and __runtime_text_end: that range is
+# how async preemption tells runtime code from user code.
+# libgo.a: Go's packages (pkg/), ordinary code as far as preemption goes.
+RT_SRCS  := $(sort $(wildcard runtime/*.cpp) $(wildcard arch/amd64/*.S))
+PKG_SRCS := $(sort $(shell find pkg -name '*.cpp'))
+RT_OBJS  := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(RT_SRCS)))
+PKG_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(PKG_SRCS)))
+LIBRUNTIME := $(BUILD)/lib/libruntime.a
+LIBGO      := $(BUILD)/lib/libgo.a
+LIBGCC     := $(shell $(CXX) -print-libgcc-file-name)
+$(patsubst %,$(BUILD)/obj/%.o,$(COLD)): OPT := -Os
+# pkg/libc defines the C functions gcc would turn its loops back into
+# (strlen's loop into a call to strlen): no builtins there.
+$(BUILD)/obj/pkg/libc/%.o: PKG_CXXFLAGS += -fno-builtin
 
-# Packages built on the runtime that are not package runtime: pkg/cxx, the
-# C++ ABI and libstdc++'s out-of-line pieces, and pkg/libc, the C functions
-# the standard headers call (docs/cxx-runtime.md). Compiled with the
-# runtime's flags, but outside build/rtobj/ so that linker.ld counts them as
-# user code (async preemption may stop them) and, like user code, with a
-# line table (-g1) for their traceback frames. pkg/libc is compiled with
-# -fno-builtin so that strlen's loop does not become a call to strlen.
-PKG_SRCS := $(sort $(wildcard pkg/cxx/*.cpp pkg/libc/*.cpp))
-PKG_OBJS := $(patsubst pkg/%.cpp,$(BUILD)/pkgobj/%.o,$(PKG_SRCS))
-$(BUILD)/pkgobj/libc/%.o: PKG_FLAGS := -fno-builtin
-$(BUILD)/pkgobj/cxx/throw.o $(BUILD)/pkgobj/cxx/atexit.o $(BUILD)/pkgobj/libc/abort.o: RT_OPT := -Os
-# GCC's own support library (__udivti3, __popcountdi2...), which needs no
-# libc; an archive, so only what a program calls is linked.
-LIBGCC := $(shell $(CXX) -print-libgcc-file-name)
-LINK_OBJS = $(RT_OBJS) $(PKG_OBJS) $(PROG_OBJ)
-
-PROG_OBJ := $(BUILD)/prog/$(subst /,__,$(basename $(PROG))).o
-$(patsubst %,$(BUILD)/rtobj/%.o,$(RT_COLD)): RT_OPT := -Os
+# A user program's object and its link temporaries are keyed by the whole
+# path (a/b.cpp -> a__b.o), so two programs or outputs never collide.
+key       = $(subst /,__,$(patsubst /%,%,$(1)))
+PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
+LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
 .PHONY: all run test unit programs bench clean runtime
@@ -76,49 +86,59 @@ all: $(OUT)
 # link whose check failed would run and crash).
 .DELETE_ON_ERROR:
 
-runtime: $(RT_OBJS) $(PKG_OBJS)
+runtime: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
 
-# The runtime may not have static constructors: .init_array runs in
-# runtime.main, after the scheduler already uses its globals (use constinit).
-$(BUILD)/rtobj/%.o: runtime/%.cpp $(RT_HDRS) Makefile
+# The runtime may not have static constructors (.init_array runs in
+# runtime.main, after the scheduler already uses its globals: use
+# constinit); markruntime.sh refuses them.
+$(BUILD)/obj/runtime/%.o: runtime/%.cpp Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@
-	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
+	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@.raw
+	@tools/markruntime.sh $@.raw $@ $<
 
-$(BUILD)/pkgobj/%.o: pkg/%.cpp $(RT_HDRS) Makefile
+$(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) -g1 $(PKG_FLAGS) -MMD -MP -c $< -o $@
-	@if readelf -S $@ | grep -q init_array; then echo "$<: the runtime's packages must not have static constructors (make globals constinit)"; rm -f $@; exit 1; fi
+	$(CXX) $(ASFLAGS) -MMD -MP -c $< -o $@.raw
+	@tools/markruntime.sh $@.raw $@ $<
 
-$(BUILD)/rtobj/%.o: arch/amd64/%.S $(RT_HDRS) Makefile
+$(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 	@mkdir -p $(@D)
-	$(CXX) $(ASFLAGS) -c $< -o $@
+	$(CXX) $(PKG_CXXFLAGS) -MMD -MP -c $< -o $@
 
-# -MMD: the program's object also depends on the headers it includes
-# (testutil.h, an example included by a test...), recorded in a .d file.
-$(PROG_OBJ): $(PROG) $(RT_HDRS) Makefile
+$(LIBRUNTIME): $(RT_OBJS)
+	@mkdir -p $(@D)
+	@rm -f $@
+	ar rcsD $@ $^
+
+$(LIBGO): $(PKG_OBJS)
+	@mkdir -p $(@D)
+	@rm -f $@
+	ar rcsD $@ $^
+
+# -MMD: an object depends on exactly the headers it includes (a .d file).
+$(PROG_OBJ): $(PROG) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
 
 -include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d) $(PKG_OBJS:.o=.d)
 
-$(MKSYMTAB): tools/mksymtab.cpp
+$(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_prefixes.h
 	@mkdir -p $(@D)
 	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
 
-# Two-pass link: see the top of this file. The first link's output (with
-# its symbols and debug line table) stays in build/link/ for gdb; the final
-# binary keeps only the boot-sequence symbols of tools/keep-symbols.txt (so
-# `nm hello` shows the entry point): its traceback table is .gosymtab.
-LINKDIR = $(BUILD)/link/$(notdir $(OUT))
-$(OUT): $(RT_OBJS) $(PKG_OBJS) $(PROG_OBJ) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
-	@mkdir -p $(BUILD)/link
-	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(LINK_OBJS) $(LIBGCC)
-	$(MKSYMTAB) $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
+# ---- Linking a program -----------------------------------------------------------
+# The entry point and everything it reaches come out of the archives
+# (linker.ld names _rt0_amd64_linux EXTERN); libgcc.a is GCC's own support
+# code (no libc), as GCC's manual advises for -nostdlib programs.
+LINK_LIBS := -Wl,--start-group $(LIBGO) $(LIBRUNTIME) -Wl,--end-group $(LIBGCC)
+$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
+	@mkdir -p $(dir $(LINKDIR)) $(dir $@)
+	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(PROG_OBJ) $(LINK_LIBS)
+	$(MKSYMTAB) --runtime-lib $(LIBRUNTIME) --lib $(LIBGO) --include include $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
 	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
-	$(CXX) $(LDFLAGS) -Wl,--strip-debug -Wl,--retain-symbols-file=tools/keep-symbols.txt -o $@ \
-		$(LINK_OBJS) $(LINKDIR).symtab.o $(LIBGCC)
-	$(MKSYMTAB) --check $(LINKDIR).pass1 $@
+	$(CXX) $(LDFLAGS) -o $(LINKDIR).full $(PROG_OBJ) $(LINKDIR).symtab.o $(LINK_LIBS)
+	$(MKSYMTAB) --check $(LINKDIR).pass1 $(LINKDIR).full
+	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt $(LINKDIR).full $@
 
 run: $(OUT)
 	./$(OUT)
@@ -137,22 +157,24 @@ clean:
 	rm -rf $(BUILD) hello
 
 # ---- Host unit tests (Catch2) ------------------------------------------------
-# Runtime files that can run inside an ordinary process, compiled hosted
-# (-DGO_HOSTED: getg() is a thread_local, see test/unit/hosted.h).
-UNIT_RT_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
-	runtime/vdso_linux.cpp runtime/fmt.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
-	runtime/select.cpp
-UNIT_RT_SRCS += $(UNIT_RT_EXTRA)
-UNIT_RT_SRCS += runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
-UNIT_RT_SRCS += pkg/cxx/rbtree.cpp  # not tree.cpp: the host's libstdc++ has the std:: names
+# Runtime and package files that can run inside an ordinary process,
+# compiled hosted (-DGO_HOSTED: getg() is a thread_local, see
+# test/unit/hosted.h).
+UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
+	runtime/vdso_linux.cpp pkg/fmt/fmt.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
+	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
+# pkg/cxx/rbtree.cpp but not tree.cpp: the host's libstdc++ has the std:: names.
+UNIT_LIB_SRCS += pkg/cxx/rbtree.cpp
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
-UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iruntime -Iarch/amd64 -Ipkg/cxx -Itest/unit -pthread \
+UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function
-UNIT_OBJS := $(patsubst %.cpp,$(BUILD)/unit/%.o,$(UNIT_RT_SRCS) $(UNIT_SRCS))
+UNIT_OBJS := $(patsubst %.cpp,$(BUILD)/unit/%.o,$(UNIT_LIB_SRCS) $(UNIT_SRCS))
 
-$(BUILD)/unit/%.o: %.cpp $(RT_HDRS) $(wildcard test/unit/*.h) Makefile
+$(BUILD)/unit/%.o: %.cpp Makefile
 	@mkdir -p $(@D)
-	$(HOSTCXX) $(UNIT_CXXFLAGS) $(if $(findstring test/unit,$<),-fexceptions) -c $< -o $@
+	$(HOSTCXX) $(UNIT_CXXFLAGS) $(if $(findstring test/unit,$<),-fexceptions) -MMD -MP -c $< -o $@
+
+-include $(UNIT_OBJS:.o=.d)
 
 $(BUILD)/unit/runner: $(UNIT_OBJS)
 	$(HOSTCXX) -pthread -o $@ $^

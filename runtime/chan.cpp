@@ -349,7 +349,7 @@ static void closechan(hchan* c) {
 
 }  // namespace runtime
 
-// ---- The typed front end's entry points (go_chan.h) ------------------------------------------
+// ---- The typed front end's entry points (go/chan.h) ------------------------------------------
 
 namespace go::detail {
 

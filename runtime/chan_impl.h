@@ -1,7 +1,7 @@
 // chan_impl.h — the channel structure, shared by chan.cpp and select.cpp
 // (Go's hchan in chan.go).
 #pragma once
-#include "go_chan.h"
+#include "go/chan.h"
 #include "runtime.h"
 
 namespace runtime {

@@ -1,4 +1,5 @@
-// proc.h — what proc.cpp, procresize.cpp and sysmon.cpp share beyond runtime.h.
+// proc.h — what the scheduler's files (proc*.cpp, procresize.cpp, sysmon.cpp)
+// share beyond runtime.h.
 #pragma once
 #include "runtime.h"
 
@@ -44,5 +45,15 @@ extern pMask timerpMask;  // Ps that may have timers
 void timerpMaskSet(int32_t id);
 
 p* pidlegetSpinning(int64_t now);
+
+// ---- proc.cpp, for the other proc_*.cpp files ----------------------------------
+void boottraceStep(const char* s);  // one GODEBUG=boottrace=1 line
+void allgadd(g* gp);                // publish a new G on allgs
+void becomeSpinning();              // this M starts looking for work
+void resetspinning();               // it found some: stop spinning, maybe wake another
+void gcstopm();                     // stop this M for a stop-the-world (Go's name; no GC here)
+
+// ---- proc_schedule.cpp -----------------------------------------------------------
+void dropg();                       // detach m->curg from this M
 
 }  // namespace runtime

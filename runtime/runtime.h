@@ -170,9 +170,6 @@ extern "C" void settls(uintptr* tls);
 bool vdsoInit(uintptr ehdr);       // false if the vDSO has no clock_gettime
 extern void* vdsoClockgettimeSym;
 
-// ---- go_os.cpp ----------------------------------------------------------------
-long writefd(int fd, const void* p, size_t n);  // all of it, as one blocking syscall
-
 // ---- runtime1.cpp: arguments, environment, GODEBUG ------------------------
 void goargs();
 void goenvs();
@@ -327,8 +324,8 @@ bool preemptone(p* pp);
 bool preemptall();
 void forEachG(void (*fn)(g*, void*), void* arg);
 extern bool isrunning;  // runtime.main has started the user's program
-// Run by runtime.main when main returns, before it exits: the C++ static
-// destructors. Set by pkg/cxx/atexit.cpp on the first registration, so a
+// Run by runtime.main (proc_main.cpp) when main returns, before it exits:
+// the C++ static destructors. Set by pkg/cxx/atexit.cpp on the first registration, so a
 // program with none links nothing (Go 1.20's runExitHooks).
 extern void (*runExitHooks)();
 

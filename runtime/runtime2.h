@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "asm_offsets.h"
+#include "../arch/amd64/asm_offsets.h"
 #include "atomic.h"
 
 namespace runtime {

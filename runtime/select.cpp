@@ -12,7 +12,7 @@
 // Unlike Go's compiler, go::select passes the cases in argument order; each
 // says whether it is a send.
 #include "chan_impl.h"
-#include "go_select.h"
+#include "go/select.h"
 
 namespace runtime {
 

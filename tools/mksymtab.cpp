@@ -1,19 +1,22 @@
 // mksymtab — builds the table tracebacks print from: function names, and
 // the source file and line of every pc of the user's code.
 //
-//   mksymtab PASS1.elf PASS1.map OUT.S
-//       write the table for PASS1 (the first link; PASS1.map its -Map file)
+//   mksymtab --runtime-lib LIB [--lib LIB]... [--include DIR] PASS1.elf PASS1.map OUT.S
+//       write the table for PASS1 (the first link; PASS1.map its -Map file).
+//       LIB: the archives the program was linked with (--runtime-lib names the
+//       runtime's, whose code must fill the runtime text range and nothing
+//       else may); DIR: the public include folder, whose inline code is
+//       attributed to the user's line that used it.
 //   mksymtab --check PASS1.elf FINAL.elf
 //       verify that the second link laid everything out exactly as the first
 //
 // Go's linker writes pclntab into every binary; we get the same effect with a
 // second link. The first link fixes every function's address; this tool reads
-// them from the ELF symbol table (demangled, parameter lists dropped), the
-// line table of the user's code from its DWARF (.debug_line, compiled -g1,
-// decoded by binutils' readelf), and, for runtime functions (compiled without
-// line tables, to keep binaries small), their source file from the link map.
-// It emits an assembly file whose .gosymtab section the second link places
-// after everything else (linker.ld), so nothing moves.
+// them from the ELF symbol table (demangled, parameter lists dropped) and the
+// line table from the DWARF (.debug_line, everything is compiled -g1, decoded
+// by binutils' readelf). Library functions keep only their file, to keep
+// binaries small. It emits an assembly file whose .gosymtab section the second
+// link places after everything else (linker.ld), so nothing moves.
 //
 // Table layout (version 2; runtime/symtab.cpp reads it), little-endian:
 //   u32 magic "GOST", u32 version
@@ -156,11 +159,17 @@ std::vector<Func> functions(const std::vector<char>& buf, const char* path) {
     return out;
 }
 
-// Is path one of the runtime's own files (its headers get inlined into
-// user code)? Paths come relative to the repository or absolute.
-std::string runtimeDir;  // absolute path of runtime/, with a trailing slash
-bool isRuntimeFile(const std::string& path) {
-    return startsWith(path, "runtime/") || (!runtimeDir.empty() && startsWith(path, runtimeDir));
+// Is path one of the public headers (include/, given by --include), whose
+// inline code user functions contain? Relative paths are relative to the
+// directory the compiler ran in, which is the one the link runs in.
+std::string includeDir;  // absolute, with a trailing slash
+bool isPublicHeader(const std::string& path) {
+    if (includeDir.empty()) return false;
+    if (startsWith(path, includeDir)) return true;
+    char* rp = path.empty() || path[0] == '/' ? nullptr : realpath(path.c_str(), nullptr);
+    bool in = rp && startsWith(std::string(rp), includeDir);
+    std::free(rp);
+    return in;
 }
 
 // For each pc, the innermost source position outside the runtime's headers,
@@ -195,7 +204,7 @@ std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char*
         uint32_t line = (uint32_t)std::strtoul(l.c_str() + colon + 1, nullptr, 10);
         size_t sp = file.find(" (discriminator");
         if (sp != std::string::npos) file.resize(sp);
-        if (file == "??" || line == 0 || isRuntimeFile(file)) continue;
+        if (file == "??" || line == 0 || isPublicHeader(file)) continue;
         out[cur] = {file, line};
         found = true;
     }
@@ -207,7 +216,7 @@ std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char*
 // The line table, decoded by readelf (binutils comes with the compiler).
 // Output: "CU: path:" or "path:" lines name the file of the rows after them;
 // rows are "basename line address ...". Rows of code inlined from the
-// runtime's public headers (go_chan.h, ...) are attributed to the user's line
+// public headers (go/chan.h, ...) are attributed to the user's line
 // that led to them (through addr2line's inlining chains).
 std::vector<Line> lines(const char* elf) {
     std::string cmd = std::string("readelf --debug-dump=decodedline -W '") + elf + "' 2>/dev/null";
@@ -242,10 +251,10 @@ std::vector<Line> lines(const char* elf) {
     }
     std::vector<uint64_t> inlined;
     for (const Line& l : out)
-        if (l.line != 0 && isRuntimeFile(l.file)) inlined.push_back(l.pc);
+        if (l.line != 0 && isPublicHeader(l.file)) inlined.push_back(l.pc);
     auto callers = callerPositions(elf, inlined);
     for (Line& l : out) {
-        if (l.line == 0 || !isRuntimeFile(l.file)) continue;
+        if (l.line == 0 || !isPublicHeader(l.file)) continue;
         auto it = callers.find(l.pc);
         if (it != callers.end()) {
             l.file = it->second.first;
@@ -264,50 +273,96 @@ std::vector<Line> lines(const char* elf) {
     return dedup;
 }
 
-// Source file of each function from the link map: the input section that
-// holds it came from build/rtobj/NAME.o, i.e. runtime/NAME.cpp or
-// arch/amd64/NAME.S (one file per concept makes this exact).
-void filesFromMap(const char* mapPath, std::vector<Func>& fs) {
+// The link map's text input sections: where each came from, and the checks
+// that keep the runtime text range honest (linker.ld gathers .runtime.text*
+// between __runtime_text_start and __runtime_text_end; async preemption
+// trusts that range). Input lines are " .text.name  0xADDR  0xSIZE  obj",
+// possibly with the section name alone on the previous line when it is long;
+// an archive member reads "path/libX.a(member.o)".
+struct Piece {
+    uint64_t lo, hi;
+    std::string section, obj;
+};
+
+bool isText(const std::string& sec) { return startsWith(sec, ".text") || startsWith(sec, ".runtime.text"); }
+
+std::vector<Piece> textPieces(const char* mapPath) {
     std::ifstream m(mapPath);
     if (!m) die(std::string("cannot open ") + mapPath);
-    struct Range {
-        uint64_t lo, hi;
-        std::string obj;
-    };
-    std::vector<Range> ranges;
+    std::vector<Piece> out;
     std::string l, pending;
     while (std::getline(m, l)) {
-        // " .text.name  0xADDR  0xSIZE  path.o", possibly with the section
-        // name alone on the previous line when it is long.
         std::istringstream ss(l);
         std::vector<std::string> w;
         for (std::string x; ss >> x;) w.push_back(x);
-        if (w.size() == 1 && startsWith(w[0], ".text")) {
+        if (w.size() == 1 && isText(w[0])) {
             pending = w[0];
             continue;
         }
         if (w.size() == 3 && !pending.empty() && startsWith(w[0], "0x")) w.insert(w.begin(), pending);
         pending.clear();
-        if (w.size() != 4 || !startsWith(w[0], ".text") || !startsWith(w[1], "0x")) continue;
+        if (w.size() != 4 || !isText(w[0]) || !startsWith(w[1], "0x")) continue;
         uint64_t lo = std::strtoull(w[1].c_str(), nullptr, 16), sz = std::strtoull(w[2].c_str(), nullptr, 16);
         if (sz == 0) continue;
-        ranges.push_back({lo, lo + sz, w[3]});
+        out.push_back({lo, lo + sz, w[0], w[3]});
     }
-    std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.lo < b.lo; });
+    std::sort(out.begin(), out.end(), [](const Piece& a, const Piece& b) { return a.lo < b.lo; });
+    return out;
+}
+
+// Did this input come out of the archive lib ("lib(member.o)")?
+bool fromArchive(const std::string& obj, const std::string& lib) {
+    return !lib.empty() && startsWith(obj, lib + "(") && obj.back() == ')';
+}
+
+// Runtime code is exactly the .runtime.text* sections, and they all come
+// from the runtime library: anything else means an object was built or
+// named wrongly, and async preemption would misjudge its code.
+void checkRuntimeRange(const std::vector<Piece>& ps, const std::string& runtimeLib) {
+    int bad = 0, marked = 0;
+    for (const Piece& p : ps) {
+        bool isMarked = startsWith(p.section, ".runtime.text");
+        bool isRuntime = fromArchive(p.obj, runtimeLib);
+        marked += isMarked;
+        if (isMarked && !isRuntime) {
+            std::fprintf(stderr, "mksymtab: %s: section %s is marked as runtime code but does not come from %s: "
+                         "only the runtime library may put code in the runtime text range\n", p.obj.c_str(), p.section.c_str(), runtimeLib.c_str());
+            bad++;
+        }
+        if (!isMarked && isRuntime) {
+            std::fprintf(stderr, "mksymtab: %s: section %s of the runtime library is not marked .runtime.text "
+                         "(build its objects with tools/markruntime.sh): async preemption would treat it as user code\n",
+                         p.obj.c_str(), p.section.c_str());
+            bad++;
+        }
+    }
+    if (marked == 0) die("the runtime text range is empty: no code comes from " + runtimeLib);
+    if (bad) std::exit(1);
+}
+
+// Library functions (from any archive given with --lib or --runtime-lib)
+// take their file from the line table but keep no line rows of their own:
+// tracebacks show file and offset for them, which keeps binaries small.
+void splitLibraryLines(const std::vector<Piece>& ps, const std::vector<std::string>& libs, std::vector<Func>& fs,
+                       std::vector<Line>& ls) {
+    std::vector<std::pair<uint64_t, uint64_t>> libRanges;
+    for (const Piece& p : ps)
+        for (const std::string& lib : libs)
+            if (fromArchive(p.obj, lib)) libRanges.push_back({p.lo, p.hi});
+    auto inLib = [&](uint64_t pc) {
+        auto it = std::upper_bound(libRanges.begin(), libRanges.end(), std::make_pair(pc, UINT64_MAX));
+        return it != libRanges.begin() && pc < (--it)->second;
+    };
+    auto lineAt = [&](uint64_t pc) {
+        auto it = std::upper_bound(ls.begin(), ls.end(), pc, [](uint64_t a, const Line& l) { return a < l.pc; });
+        return it == ls.begin() ? ls.end() : --it;
+    };
     for (Func& f : fs) {
-        auto it = std::upper_bound(ranges.begin(), ranges.end(), f.addr,
-                                   [](uint64_t a, const Range& r) { return a < r.lo; });
-        if (it == ranges.begin()) continue;
-        --it;
-        if (f.addr >= it->hi) continue;
-        std::string obj = it->obj;
-        size_t slash = obj.rfind("/rtobj/");
-        if (slash == std::string::npos) continue;  // user code: its lines say where
-        std::string stem = obj.substr(slash + 7);
-        if (stem.size() > 2 && stem.compare(stem.size() - 2, 2, ".o") == 0) stem.resize(stem.size() - 2);
-        std::ifstream probe("runtime/" + stem + ".cpp");
-        f.file = probe ? "runtime/" + stem + ".cpp" : "arch/amd64/" + stem + ".S";
+        if (!inLib(f.addr)) continue;
+        auto it = lineAt(f.addr);
+        if (it != ls.end() && it->line != 0) f.file = it->file;
     }
+    ls.erase(std::remove_if(ls.begin(), ls.end(), [&](const Line& l) { return inLib(l.pc); }), ls.end());
 }
 
 // A common prefix becomes one byte (runtime/symtab_prefixes.h).
@@ -401,15 +456,31 @@ void rejectThreadLocals(const std::vector<char>& buf) {
 
 int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "--check") == 0) return check(argv[2], argv[3]);
-    if (argc != 4) die("usage: mksymtab PASS1.elf PASS1.map OUT.S | mksymtab --check PASS1.elf FINAL.elf");
-    if (char* rp = realpath("runtime", nullptr)) {
-        runtimeDir = std::string(rp) + "/";
-        std::free(rp);
+    std::string runtimeLib;
+    std::vector<std::string> libs;
+    int i = 1;
+    for (; i + 1 < argc && startsWith(argv[i], "--"); i += 2) {
+        std::string opt = argv[i];
+        if (opt == "--runtime-lib") runtimeLib = argv[i + 1];
+        else if (opt == "--lib") libs.push_back(argv[i + 1]);
+        else if (opt == "--include") {
+            char* rp = realpath(argv[i + 1], nullptr);
+            if (!rp) die(std::string("no such folder: ") + argv[i + 1]);
+            includeDir = std::string(rp) + "/";
+            std::free(rp);
+        } else die("unknown option " + opt);
     }
-    std::vector<char> elf = readFile(argv[1]);
+    if (argc - i != 3 || runtimeLib.empty())
+        die("usage: mksymtab --runtime-lib LIB [--lib LIB]... [--include DIR] PASS1.elf PASS1.map OUT.S\n"
+            "       mksymtab --check PASS1.elf FINAL.elf");
+    libs.push_back(runtimeLib);
+    std::vector<char> elf = readFile(argv[i]);
     rejectThreadLocals(elf);
-    std::vector<Func> fs = functions(elf, argv[1]);
-    filesFromMap(argv[2], fs);
-    emit(fs, lines(argv[1]), argv[3]);
+    std::vector<Piece> pieces = textPieces(argv[i + 1]);
+    checkRuntimeRange(pieces, runtimeLib);
+    std::vector<Func> fs = functions(elf, argv[i]);
+    std::vector<Line> ls = lines(argv[i]);
+    splitLibraryLines(pieces, libs, fs, ls);
+    emit(fs, ls, argv[i + 2]);
     return 0;
 }

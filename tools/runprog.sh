@@ -3,6 +3,9 @@
 # `//!` directives in its source (test/README.md has the reference).
 #
 #   tools/runprog.sh --runs SRC
+#       how many runs the program's directives ask for (0 for a build-error test)
+#   tools/runprog.sh --build-errors SRC
+#       the texts its build must fail with, one a line (//! build-error:)
 #       print the number of runs SRC asks for (its `runs:` directive; 1 without)
 #   tools/runprog.sh SRC BIN MODE [RUN [RESULTS]]
 #       MODE is native or qemu; RUN is the 0-based index into `runs:` (0 when
@@ -13,7 +16,7 @@
 set -u
 
 usage() {
-    echo "usage: $0 --runs SRC | $0 SRC BIN native|qemu [RUN [RESULTS]]" >&2
+    echo "usage: $0 --runs SRC | $0 --build-errors SRC | $0 SRC BIN native|qemu [RUN [RESULTS]]" >&2
     exit 3
 }
 
@@ -33,6 +36,7 @@ HAVE_STDOUT_EXACT=0
 STDERR_EXACT=()
 HAVE_STDERR_EXACT=0
 CHECKS=()          # "kind<TAB>text" for the containment and regex checks
+BUILD_ERRORS=()    # texts the build's output must contain: the build must fail
 BAD_DIRECTIVES=()
 
 parse_directives() {
@@ -84,6 +88,7 @@ parse_directives() {
             stdout-contains | stdout-not-contains | stdout-regex | stdout-not-regex | \
             stderr-contains | stderr-not-contains | stderr-regex | stderr-not-regex | stderr-order)
                 CHECKS+=("$key"$'\t'"$val") ;;
+            build-error) BUILD_ERRORS+=("$val") ;;
             *) BAD_DIRECTIVES+=("$line") ;;
         esac
     done <"$src"
@@ -129,7 +134,13 @@ split_words() {
 if [[ $1 == --runs ]]; then
     [[ $# -eq 2 ]] || usage
     parse_directives "$2"
-    echo "${#RUNS[@]}"
+    if [[ ${#BUILD_ERRORS[@]} -gt 0 ]]; then echo 0; else echo "${#RUNS[@]}"; fi
+    exit 0
+fi
+if [[ $1 == --build-errors ]]; then
+    [[ $# -eq 2 ]] || usage
+    parse_directives "$2"
+    [[ ${#BUILD_ERRORS[@]} -gt 0 ]] && printf '%s\n' "${BUILD_ERRORS[@]}"
     exit 0
 fi
 [[ $# -ge 3 ]] || usage

@@ -78,19 +78,11 @@ step_unit() {
 
 # ---- 3. ELF checks on ./hello ------------------------------------------------------------
 
-# undefined_symbols BIN: what `nm -u BIN` lists. The final binary is stripped
-# (its traceback table is .gosymtab), so when nm finds no symbols at all the
-# first link pass, build/link/NAME.pass1 (the same objects, same addresses),
-# is read instead and a note saying so goes to stderr.
+# undefined_symbols BIN: what `nm -u BIN` lists. The shipped binary keeps
+# only the boot-sequence symbols (tools/keep-symbols.txt), which is enough:
+# an undefined symbol would be listed all the same.
 undefined_symbols() {
-    local bin=$1 pass1 out
-    pass1=build/link/$(basename "$bin").pass1
-    out=$(nm -u "$bin" 2>&1)
-    if [[ $out == *"no symbols"* ]]; then
-        echo "note: $bin has no symbol table (stripped); nm -u on $pass1 instead" >&2
-        out=$(nm -u "$pass1" 2>&1)
-    fi
-    printf '%s' "$out"
+    nm -u "$1" 2>&1
 }
 
 step_elf() {
@@ -100,9 +92,7 @@ step_elf() {
         return
     }
     local undef
-    undef=$(undefined_symbols hello 2>&1 >/dev/null)  # the note, if any
-    [[ -n $undef ]] && echo "$undef"
-    undef=$(undefined_symbols hello 2>/dev/null)
+    undef=$(undefined_symbols hello)
     if [[ -z $undef ]]; then echo "PASS nm -u hello prints nothing"; else fail "nm -u hello: $undef"; fi
 
     if readelf -l hello | grep -q INTERP; then fail "readelf -l hello shows an INTERP segment"; else
@@ -111,10 +101,6 @@ step_elf() {
 
     local entry symfile=hello sym
     entry=$(readelf -h hello | awk '/Entry point address/ {print $4}')
-    if ! nm hello >/dev/null 2>&1 || [[ -z $(nm hello 2>/dev/null | head -n 1) ]]; then
-        symfile=build/link/hello.pass1  # stripped: the first link pass has the same addresses
-        echo "note: hello has no symbol table; reading _rt0_amd64_linux from $symfile"
-    fi
     sym=$(nm "$symfile" 2>/dev/null | awk '$3 == "_rt0_amd64_linux" {print $1}')
     if [[ -n $entry && -n $sym ]] && ((entry == 16#$sym)); then
         echo "PASS ELF entry $entry is _rt0_amd64_linux"
@@ -166,9 +152,35 @@ select_programs() {
 }
 
 # Build one program (run by xargs): prints PASS/FAIL build lines.
+# A program with //! build-error: directives must fail to build, and the
+# build's output must contain each text (the promised message).
+build_fails() {
+    local name=$1 log=$2 want missing=()
+    mapfile -t want < <(tools/runprog.sh --build-errors "$PROGDIR/$name.cpp")
+    if make --no-print-directory PROG="$PROGDIR/$name.cpp" OUT="$OUTDIR/$name" >"$log" 2>&1; then
+        missing=("the build succeeded")
+    else
+        local w
+        for w in "${want[@]}"; do grep -qF -- "$w" "$log" || missing+=("no \"$w\" in the build's output"); done
+    fi
+    rm -f "$OUTDIR/$name"
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        echo PASS >"$RESULTS/$name.build.status"
+        printf 'PASS %s [build fails as expected]\n' "$name"
+    else
+        echo FAIL >"$RESULTS/$name.build.status"
+        { printf '%s\n' "${missing[@]}"; echo "  build output:"; head -n 30 "$log" | sed 's/^/    | /'; } >"$RESULTS/$name.build.log"
+        printf 'FAIL %s [build-error] %s\n' "$name" "${missing[0]}"
+    fi
+}
+
 build_one() {
     local name=$1 log=$OUTDIR/$1.build.log
     rm -f "$OUTDIR/$name"
+    if [[ -n $(tools/runprog.sh --build-errors "$PROGDIR/$name.cpp") ]]; then
+        build_fails "$name" "$log"
+        return 0
+    fi
     if ! make --no-print-directory PROG="$PROGDIR/$name.cpp" OUT="$OUTDIR/$name" >"$log" 2>&1; then
         echo "FAIL" >"$RESULTS/$name.build.status"
         {
@@ -209,7 +221,7 @@ step_programs() {
         fail "building the runtime"
         return
     }
-    export -f build_one undefined_symbols
+    export -f build_one build_fails undefined_symbols
     export OUTDIR RESULTS PROGDIR
     printf '%s\n' "${names[@]}" | xargs -P "$JOBS" -I{} bash -c 'build_one "$1"' _ {}
 
@@ -268,6 +280,62 @@ step_programs() {
     fi
 }
 
+# ---- 5. the build's own guarantees --------------------------------------------------------
+
+# A link whose runtime text range would be wrong must stop with a clear
+# message (linker.ld's ASSERT, mksymtab's checks): user code claiming the
+# runtime's sections, and a runtime library whose code is not marked.
+link_pass1() {  # OUT OBJ LIBRUNTIME -> status; output in OUT.log
+    local out=$1 obj=$2 lib=$3
+    g++ -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,-Map="$out.map" -o "$out" \
+        "$obj" -Wl,--start-group build/lib/libgo.a "$lib" -Wl,--end-group "$(g++ -print-libgcc-file-name)" \
+        >"$out.log" 2>&1 &&
+        build/tools/mksymtab --runtime-lib "$lib" --lib build/lib/libgo.a "$out" "$out.map" "$out.S" >>"$out.log" 2>&1
+}
+
+step_layout() {
+    say "build guarantees"
+    local d=build/layoutcheck obj=build/prog/user__main.o
+    rm -rf "$d" && mkdir -p "$d/unmarked"
+    if link_pass1 "$d/ok" "$obj" build/lib/libruntime.a; then echo "PASS a normal link passes the checks"; else
+        fail "a normal link fails the checks: $(tail -n 3 "$d/ok.log")"
+    fi
+    cp "$obj" "$d/raw.o" && tools/markruntime.sh "$d/raw.o" "$d/marked.o" user/main.cpp
+    if ! link_pass1 "$d/marked" "$d/marked.o" build/lib/libruntime.a &&
+        grep -q "only the runtime library may put code in the runtime text range" "$d/marked.log"; then
+        echo "PASS user code marked as runtime code is refused at link time"
+    else
+        fail "user code in the runtime text range was not refused: $(tail -n 3 "$d/marked.log")"
+    fi
+    # The runtime's objects with their marks undone, as a foreign build would make them.
+    (cd "$d/unmarked" && ar x ../../lib/libruntime.a) && local o sec args
+    for o in "$d"/unmarked/*.o; do
+        args=()
+        for sec in $(readelf -SW "$o" | sed -n 's/^ *\[ *[0-9]*\] \(\.runtime\.text[^ ]*\) .*/\1/p'); do
+            args+=(--rename-section "$sec=${sec#.runtime}")
+        done
+        objcopy "${args[@]}" "$o"
+    done
+    ar rcs "$d/libunmarked.a" "$d"/unmarked/*.o
+    if ! link_pass1 "$d/unmarked.elf" "$obj" "$d/libunmarked.a" && grep -q "runtime text range is empty" "$d/unmarked.elf.log"; then
+        echo "PASS a runtime library without its marks is refused at link time"
+    else
+        fail "an unmarked runtime library was not refused: $(tail -n 3 "$d/unmarked.elf.log")"
+    fi
+    if readelf -SW hello | grep -q '\.debug_'; then fail "hello has .debug_* sections"; else
+        echo "PASS hello has no .debug_* sections"
+    fi
+    local newdir
+    newdir=$(mktemp -d)/some/new/dir
+    if make --no-print-directory -s PROG=user/main.cpp OUT="$newdir/hello" >"$d/outdir.log" 2>&1 &&
+        [[ $("$newdir/hello") == "hello, world" ]]; then
+        echo "PASS make OUT= into a folder that did not exist"
+    else
+        fail "make PROG=user/main.cpp OUT=$newdir/hello: $(tail -n 3 "$d/outdir.log")"
+    fi
+    rm -rf "${newdir%/some/new/dir}"
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -278,12 +346,14 @@ case $what in
         step_build
         step_unit
         step_elf
+        step_layout
         step_programs
         ;;
     deps) step_deps ;;
     build) step_build ;;
     unit) step_deps && step_unit ;;
     elf) step_build && step_elf ;;
+    layout) step_build && step_layout ;;
     programs) step_programs "$@" ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'

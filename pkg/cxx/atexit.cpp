@@ -13,7 +13,7 @@
 //
 // Registration may come from any goroutine (a function-local static's first
 // use), so the list is under a lock.
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 // than taking a lock that every other access would bypass. Every operation
 // is a locked instruction, a full barrier: sequentially consistent whatever
 // memory order is asked for.
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 namespace {
 

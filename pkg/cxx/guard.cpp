@@ -11,7 +11,7 @@
 // initialising goroutine reaching its own guard again would wait for itself
 // forever: a fatal error, as Go's sync.Once reports a recursive Do by
 // deadlocking.
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 namespace {
 

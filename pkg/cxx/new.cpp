@@ -11,7 +11,7 @@
 // less); for any other size they agree with the throwing forms.
 #include <new>
 
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 using runtime::mallocAligned;
 using runtime::mallocgc;

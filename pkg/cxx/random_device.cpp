@@ -5,7 +5,7 @@
 // are refused as libstdc++ refuses unknown ones: a runtime_error panic.
 // sys_linux.h first: <random> reaches <bits/syscall.h>, whose SYS_* macros
 // would clash with its constants.
-#include "sys_linux.h"
+#include "runtime/sys_linux.h"
 
 #include <random>
 

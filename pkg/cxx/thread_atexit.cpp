@@ -7,7 +7,7 @@
 // lets the first link succeed so that that message, rather than an
 // undefined __cxa_thread_atexit, is what the user sees; it cannot run in a
 // program that linked.
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 extern "C" int __cxa_thread_atexit(void (*)(void*), void*, void*) {
     runtime::fatal("thread_local objects are not supported: pass goroutine-local state explicitly");

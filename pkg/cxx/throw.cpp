@@ -22,7 +22,7 @@
 #include <bits/functexcept.h>
 
 #include "go.h"
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 namespace {
 

@@ -8,6 +8,6 @@
 // say what failed, so it takes Go's fatal path: "fatal error: abort", the
 // goroutine's traceback (whose first frame below abort is the library
 // function or the user code that gave up), exit status 2.
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 extern "C" [[noreturn]] void abort() { runtime::fatal("abort"); }

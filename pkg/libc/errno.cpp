@@ -3,6 +3,6 @@
 // may move between threads between the call and the read, so here it is per
 // goroutine, in the G.
 #include "libc.h"
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 extern "C" int* __errno_location() { return &runtime::getg()->cerrno; }

@@ -3,7 +3,7 @@
 // with the traceback through the constructor (inlined into first), exit
 // status 2.
 //! exit: 2
-//! stderr-order: fatal error: recursive initialization of a function-local static | goroutine 1 [running]: | __cxa_guard_acquire() | pkg/cxx/guard.cpp: | first() | first() | main()
+//! stderr-order: fatal error: recursive initialization of a function-local static | goroutine 1 [running]: | __cxa_guard_acquire() | pkg/cxx/guard.cpp | first() | first() | main()
 //! stdout-empty
 #include "go.h"
 

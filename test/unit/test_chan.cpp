@@ -10,7 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "chan_impl.h"
-#include "go_select.h"
+#include "go/select.h"
 #include "hosted.h"
 
 using namespace runtime;

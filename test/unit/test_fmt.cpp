@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fmt_impl.h"
-#include "go_fmt.h"
+#include "pkg/fmt/fmt_impl.h"
+#include "go/fmt.h"
 #include "hosted.h"
 
 using go::fmt::detail::formatFloat;
@@ -29,7 +29,7 @@ struct Capture {
     std::string out;
     std::vector<int> fds;
     int calls = 0;
-    long fail = 0;  // when nonzero, writefd returns this (a negative errno)
+    long fail = 0;  // when nonzero, Write returns this (a negative errno)
     void reset() { *this = Capture{}; }
 };
 Capture cap;
@@ -44,16 +44,16 @@ struct FmtFixture {
 };
 }  // namespace
 
-namespace runtime {
-// The real one is the scheduler's (go_os.cpp); here it records every call.
-long writefd(int fd, const void* p, size_t n) {
+namespace go::os {
+// The real one is package os's (pkg/os/os.cpp); here it records every call.
+long Write(int fd, const void* p, size_t n) {
     cap.calls++;
     cap.fds.push_back(fd);
     if (cap.fail) return cap.fail;
     cap.out.append(static_cast<const char*>(p), n);
     return (long)n;
 }
-}  // namespace runtime
+}  // namespace go::os
 
 // Format with Sprintf into a buffer big enough for anything in the tables.
 // The templates stay thin (no Catch2 macros) so that the hundreds of
@@ -68,7 +68,7 @@ template <class... A> std::string S(const char* format, const A&... a) {
     return sprintfResult(go::fmt::Sprintf(sbuf.data(), sbuf.size(), format, a...));
 }
 
-// Printf through the captured writefd: exactly one write, all of it.
+// Printf through the captured Write: exactly one write, all of it.
 std::string printfResult(int n) {
     REQUIRE(cap.calls == 1);
     CHECK(cap.fds[0] == 1);

@@ -8,7 +8,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "rbtree.h"
+#include "pkg/cxx/rbtree.h"
 
 using cxx::rbnode;
 

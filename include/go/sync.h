@@ -1,4 +1,4 @@
-// go_sync.h — package sync: Mutex, RWMutex, WaitGroup, Once. Waiting
+// go/sync.h — package sync: Mutex, RWMutex, WaitGroup, Once. Waiting
 // parks the goroutine on a runtime semaphore (sema.cpp), never the thread.
 // Like Go's, these must not be copied after first use.
 #pragma once

@@ -5,18 +5,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "go_fmt.h"
+#include "go/fmt.h"
+#include "go/os.h"
 
 // Declared here rather than by including runtime.h: fmt needs nothing else
-// from the runtime, and stays buildable on its own (host tests, user TUs).
+// from the runtime, and stays buildable on its own (host tests). It writes
+// through package os (go::os::Write), as Go's fmt writes to an os.File.
 namespace runtime {
 // malloc.cpp (same declarations as runtime.h): n bytes, never nullptr.
 void* mallocgc(size_t n, bool needzero);
 void mfree(void* p);
-// Write all n bytes to fd (looping on partial writes and EINTR, telling the
-// scheduler about the blocking syscall). Returns n, or a negative errno.
-// Defined by the scheduler side of the runtime (host tests: test_fmt.cpp).
-long writefd(int fd, const void* p, size_t n);
 }  // namespace runtime
 
 namespace go::fmt::detail {

@@ -1,4 +1,4 @@
-// go_chan.h — go::chan<T>, Go's chan T: a copyable reference to a channel.
+// go/chan.h — go::chan<T>, Go's chan T: a copyable reference to a channel.
 //
 //   auto c = go::make_chan<int>(10);   // make(chan int, 10)
 //   c.send(1);                         // c <- 1

@@ -1,7 +1,7 @@
-// go_runtime.cpp — package runtime's exported functions (Go's debug.go and
+// debug.cpp — package runtime's exported functions (Go's debug.go and
 // proc.go exports) for go.h.
 #include "go.h"
-#include "go_debug.h"
+#include "go/debug.h"
 
 #include "runtime.h"
 

@@ -1,4 +1,4 @@
-// go_fmt.h — go::fmt, Go's package fmt for C++ programs (the public part,
+// go/fmt.h — go::fmt, Go's package fmt for C++ programs (the public part,
 // included by go.h).
 //
 // Each argument is turned into a tagged value (detail::Arg) by a template,

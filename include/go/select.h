@@ -1,4 +1,4 @@
-// go_select.h — go::select, Go's select statement.
+// go/select.h — go::select, Go's select statement.
 //
 //   int v; bool ok;
 //   switch (go::select(go::recv(c1, &v), go::recv(c2, &v, &ok), go::send(c3, 42), go::default_case)) {
@@ -9,7 +9,7 @@
 // ready; with no ready case and no default it blocks; go::select() with no
 // cases blocks forever. A receive writes *v (and *ok) only if its case runs.
 #pragma once
-#include "go_chan.h"
+#include "go/chan.h"
 
 namespace go {
 

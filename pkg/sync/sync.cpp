@@ -1,8 +1,8 @@
-// go_sync.cpp — package sync, ported from Go's sync/mutex.go, rwmutex.go
+// sync.cpp — package sync, ported from Go's sync/mutex.go, rwmutex.go
 // and waitgroup.go, over the runtime's semaphores.
-#include "go_sync.h"
+#include "go/sync.h"
 
-#include "runtime.h"
+#include "runtime/runtime.h"
 
 using runtime::semacquire;
 using runtime::semrelease;

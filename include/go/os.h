@@ -1,4 +1,4 @@
-// go_os.h — package os: arguments, environment, exit, and file I/O on raw
+// go/os.h — package os: arguments, environment, exit, and file I/O on raw
 // descriptors without libc. Reads and writes tell the scheduler they may
 // block (entersyscall/exitsyscall), so a goroutine waiting in the kernel does
 // not hold up the others: its P is handed to another thread if the call

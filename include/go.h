@@ -74,12 +74,12 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 
 }  // namespace go
 
-#include "go_chan.h"
-#include "go_debug.h"
-#include "go_os.h"
-#include "go_select.h"
-#include "go_sync.h"
-#include "go_time.h"
-#if __has_include("go_fmt.h")
-#include "go_fmt.h"
+#include "go/chan.h"
+#include "go/debug.h"
+#include "go/os.h"
+#include "go/select.h"
+#include "go/sync.h"
+#include "go/time.h"
+#if __has_include("go/fmt.h")
+#include "go/fmt.h"
 #endif

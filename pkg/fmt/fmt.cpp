@@ -1,4 +1,4 @@
-// fmt.cpp — the engine behind go::fmt (go_fmt.h): Go's fmt/print.go and
+// fmt.cpp — the engine behind go::fmt (go/fmt.h): Go's fmt/print.go and
 // fmt/format.go, with the parts of strconv they use (ftoa, quote, IsPrint)
 // and of unicode/utf8, for the argument kinds of detail::Arg.
 //
@@ -1508,7 +1508,7 @@ void Printer::doPrintf(const char* format) {
 // printArg(a, 'v') with no flags, as Print and Println use it, in its own
 // function: it reaches none of the other verbs, so a program that only ever
 // prints with them does not link quoting and its Unicode tables (%q, %c, %U)
-// or badVerb. Floats still go through their own pointer (go_fmt.h).
+// or badVerb. Floats still go through their own pointer (go/fmt.h).
 void Printer::printValue(const Arg& a) {
     cur = &a;
     switch (a.kind) {
@@ -1554,7 +1554,7 @@ int clampInt(size_t n) { return n > 0x7FFFFFFF ? 0x7FFFFFFF : (int)n; }
 
 // The one write of a call.
 int flush(Printer& p, int fd) {
-    long r = runtime::writefd(fd, p.buf.p, p.buf.len);
+    long r = go::os::Write(fd, p.buf.p, p.buf.len);
     if (r < 0) return (int)r;
     return clampInt((size_t)r);
 }
@@ -1600,7 +1600,7 @@ int formatFloat(char* out, size_t size, double v, char fmt, int prec, int bitSiz
     return copyOut(b, out, size);
 }
 
-// Float arguments carry a pointer to this (go_fmt.h), so only programs
+// Float arguments carry a pointer to this (go/fmt.h), so only programs
 // that print floats link the float code.
 void formatFloatArg(void* printer, double v, int size, int32_t verb) {
     static_cast<Printer*>(printer)->ppFmtFloat(v, size, verb);

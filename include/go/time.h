@@ -1,10 +1,10 @@
-// go_time.h — package time: durations, the monotonic clock, sleeping and
+// go/time.h — package time: durations, the monotonic clock, sleeping and
 // timers. A sleeping goroutine holds no thread: timers live in per-P heaps
 // the scheduler serves (time.cpp).
 #pragma once
 #include <stdint.h>
 
-#include "go_chan.h"
+#include "go/chan.h"
 
 namespace runtime {
 struct timer;

@@ -1,4 +1,4 @@
-// go_debug.h — package runtime/debug: the runtime's limits.
+// go/debug.h — package runtime/debug: the runtime's limits.
 #pragma once
 #include <stdint.h>
 

@@ -1,8 +1,8 @@
-// go_time.cpp — package time (go_time.h) on the runtime's timers.
-#include "go_time.h"
+// time.cpp — package time (go/time.h) on the runtime's timers.
+#include "go/time.h"
 
-#include "chan_impl.h"
-#include "time_impl.h"
+#include "runtime/chan_impl.h"
+#include "runtime/time_impl.h"
 
 namespace go::time {
 
