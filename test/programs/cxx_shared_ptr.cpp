@@ -36,17 +36,19 @@ int main() {
         wg.Add(1);
         go::go([&sp, &weak, &wg, copies] {
             long sum = 0;
-            std::shared_ptr<Obj> mine = sp;  // held across the loop: other goroutines' copies interleave
-            for (long i = 0; i < copies; i++) {
-                std::shared_ptr<Obj> c = sp;
-                std::shared_ptr<Obj> d = c;
-                sum += d->v;
-                if (i % 64 == 0) {
-                    std::shared_ptr<Obj> l = weak.lock();  // a compare-and-swap on the count
-                    sum += l->v;
-                    go::Gosched();
+            {
+                std::shared_ptr<Obj> mine = sp;  // held across the loop: other goroutines' copies interleave
+                for (long i = 0; i < copies; i++) {
+                    std::shared_ptr<Obj> c = sp;
+                    std::shared_ptr<Obj> d = c;
+                    sum += d->v;
+                    if (i % 64 == 0) {
+                        std::shared_ptr<Obj> l = weak.lock();  // a compare-and-swap on the count
+                        sum += l->v;
+                        go::Gosched();
+                    }
                 }
-            }
+            }  // every copy of this goroutine is dropped before Done
             ATOMIC_ADD(&sink, sum);
             wg.Done();
         });
