@@ -10,7 +10,7 @@
 //! env-native: COPIES=500000
 //! env-qemu: COPIES=100000
 // testutil.h first: <memory> reaches <bits/syscall.h>, whose SYS_* macros
-// would clash with the runtime's SYS_* constants.
+// would clash with testutil.h's SYS_* constants.
 #include "go.h"
 #include "testutil.h"
 
