@@ -42,7 +42,7 @@ CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/os/os \
+	runtime/procresize runtime/debug runtime/mheap pkg/os/os pkg/cxx/throw pkg/cxx/atexit pkg/libc/abort \
 	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
@@ -69,6 +69,9 @@ LIBRUNTIME := $(BUILD)/lib/libruntime.a
 LIBGO      := $(BUILD)/lib/libgo.a
 LIBGCC     := $(shell $(CXX) -print-libgcc-file-name)
 $(patsubst %,$(BUILD)/obj/%.o,$(COLD)): OPT := -Os
+# pkg/libc defines the C functions gcc would turn its loops back into
+# (strlen's loop into a call to strlen): no builtins there.
+$(BUILD)/obj/pkg/libc/%.o: PKG_CXXFLAGS += -fno-builtin
 
 # A user program's object and its link temporaries are keyed by the whole
 # path (a/b.cpp -> a__b.o), so two programs or outputs never collide.
@@ -176,6 +179,8 @@ UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp r
 	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
 	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
 UNIT_LIB_SRCS += $(filter-out pkg/math/cmath.cpp,$(wildcard pkg/math/*.cpp))
+# pkg/cxx/rbtree.cpp but not tree.cpp: the host's libstdc++ has the std:: names.
+UNIT_LIB_SRCS += pkg/cxx/rbtree.cpp
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function
