@@ -80,7 +80,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench stress clean runtime
+.PHONY: all run test unit programs bench stress clean runtime FORCE
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -111,15 +111,23 @@ $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 # name, which could be the very function being defined.
 $(BUILD)/obj/pkg/math/%.o: PKG_CXXFLAGS += -fno-builtin
 
-$(LIBRUNTIME): $(RT_OBJS)
+# Each archive also depends on the list of its members (NAME.members,
+# rewritten only when the list changes), so a deleted source file leaves
+# the archive too.
+$(BUILD)/lib/%.members: FORCE
 	@mkdir -p $(@D)
-	@rm -f $@
-	ar rcsD $@ $^
+	@echo '$(MEMBERS)' | cmp -s - $@ || echo '$(MEMBERS)' >$@
+$(BUILD)/lib/libruntime.members: MEMBERS = $(RT_OBJS)
+$(BUILD)/lib/libgo.members: MEMBERS = $(PKG_OBJS)
+FORCE:
 
-$(LIBGO): $(PKG_OBJS)
-	@mkdir -p $(@D)
+$(LIBRUNTIME): $(RT_OBJS) $(BUILD)/lib/libruntime.members
 	@rm -f $@
-	ar rcsD $@ $^
+	ar rcsD $@ $(RT_OBJS)
+
+$(LIBGO): $(PKG_OBJS) $(BUILD)/lib/libgo.members
+	@rm -f $@
+	ar rcsD $@ $(PKG_OBJS)
 
 # -MMD: an object depends on exactly the headers it includes (a .d file;
 # the runtime's are named for the marked object, not the raw one, with -MF/-MT,
