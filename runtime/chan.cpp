@@ -74,9 +74,16 @@ static hchan* makechan(const chantype* elem, long size) {
 }
 
 // The last handle is gone: no goroutine can reach the channel any more.
-// Destroy what is still buffered and free it.
+// Destroy what is still buffered and free it. Goroutines still waiting on
+// it hold a reference the handle count missed (a channel destroyed under
+// them): a fatal error, except while the static destructors run after main
+// returned, where Go would have exited with those goroutines still blocked;
+// the channel is then left to the exit.
 static void freechan(hchan* c) {
-    if (c->recvq.first != nullptr || c->sendq.first != nullptr) throw_("freechan: channel has waiters");
+    if (c->recvq.first != nullptr || c->sendq.first != nullptr) {
+        if (atomic::Load(&mainReturned)) return;
+        throw_("freechan: channel has waiters");
+    }
     for (uint64_t i = 0, x = c->recvx; i < c->qcount; i++) {
         typeddestroy(c->elemtype, chanbuf(c, x));
         if (++x == c->dataqsiz) x = 0;

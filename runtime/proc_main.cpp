@@ -65,6 +65,7 @@ int main(int, char**, char**);
 }
 
 void (*runExitHooks)() = nullptr;  // [atomic]
+bool mainReturned;                  // [atomic] the exit hooks are running: the process is ending
 
 static void startSysmon(void*) { newm(sysmon, nullptr, -1); }
 
@@ -112,6 +113,7 @@ extern "C" void runtime_main(void*) {
     // Divergence from Go 1.19 (which has no exit hooks): the C++ static
     // destructors, in reverse order of construction (pkg/cxx/atexit.cpp).
     // Only here: os.Exit, a panic and a fatal error skip them.
+    atomic::Store(&mainReturned, true);
     if (void (*hooks)() = atomic::LoadAcq(&runExitHooks)) hooks();
     if (debug.schedtracefinal > 0) schedtrace(true);
     exit(code);

@@ -331,6 +331,9 @@ extern "C" void runtime_main(void*);
 // destructors. Set by pkg/cxx/atexit.cpp on the first registration, so a
 // program with none links nothing (Go 1.20's runExitHooks).
 extern void (*runExitHooks)();
+// Set when main has returned, before the exit hooks run: from then on what
+// the destructors release only has to be let go, not checked (freechan).
+extern bool mainReturned;
 void checkdead();
 void incidlelocked(int32_t v);
 
