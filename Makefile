@@ -4,7 +4,8 @@
 #   make                 ./hello from user/main.cpp
 #   make run             build and run ./hello
 #   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
-#   make test            host unit tests + every test program, natively and under qemu-x86_64
+#   make test            host unit tests + every test program + the golden suite, natively and under qemu-x86_64
+#   make golden          regenerate test/golden/*.want from Go 1.19 (test/golden/README.md)
 #   make bench           benchmarks side by side with Go (docs/performance.md)
 #
 # Every program is linked twice: the first link gives the addresses of all
@@ -75,7 +76,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench clean runtime
+.PHONY: all run test unit programs golden golden-test bench clean runtime
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -145,6 +146,14 @@ test:
 # Only the integration programs: make programs [TESTS=chan_*] [MODES=native]
 programs:
 	@tools/test.sh programs
+
+# The golden suite (test/golden/README.md): `make golden` regenerates the
+# expected output from Go 1.19; `make golden-test` compares ours with it.
+golden:
+	@tools/golden.sh make
+
+golden-test:
+	@tools/golden.sh test
 
 bench:
 	@tools/bench.sh

@@ -5,6 +5,7 @@
 #   tools/test.sh deps|build|unit|elf   one step
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
+#   tools/test.sh golden [NAME...]      the golden suite only (test/golden/README.md)
 #
 # Environment:
 #   TESTS=GLOB[,GLOB...]  which programs to run (same as NAMEs; default all)
@@ -336,6 +337,13 @@ step_layout() {
     rm -rf "${newdir%/some/new/dir}"
 }
 
+# ---- 6. the golden suite: the same programs in Go 1.19 ---------------------------------------
+
+step_golden() {
+    say "golden suite (test/golden: our output against Go 1.19's), modes $MODES"
+    MODES=$MODES tools/golden.sh test "$@" || FAILED=1
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -348,6 +356,7 @@ case $what in
         step_elf
         step_layout
         step_programs
+        step_golden
         ;;
     deps) step_deps ;;
     build) step_build ;;
@@ -355,12 +364,13 @@ case $what in
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
     programs) step_programs "$@" ;;
+    golden) step_golden "$@" ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...])" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, programs [NAME...], golden [NAME...])" >&2
         exit 2
         ;;
 esac
