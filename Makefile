@@ -29,10 +29,16 @@ BUILD    ?= build
 #   arch/amd64/                      assembly, offsets from asm_offsets.h
 # Freestanding: no libc, no libstdc++. -fsplit-stack makes every function
 # check %fs:0x70 and call __morestack (docs/stacks.md).
+# Tracebacks walk frame pointers, so every function keeps one, leaves too
+# (-mno-omit-leaf-frame-pointer), and no call becomes a jump
+# (-fno-optimize-sibling-calls): Go's compiler makes no tail calls, and a
+# tail call would drop its caller's frame from every traceback
+# (docs/failures.md; the cost is in docs/performance.md).
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
 CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
-	-fsplit-stack -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fsplit-stack -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
+	-fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
 	-ffunction-sections -fdata-sections -fno-strict-aliasing \
 	-Wall -Wextra -Wno-unused-parameter

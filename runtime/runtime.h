@@ -186,8 +186,12 @@ struct dbgVars {
     int64_t maxstack;         // ours: per-goroutine stack limit in bytes (0: default)
 };
 extern dbgVars debug;
-extern int32_t tracebackLevel;   // GOTRACEBACK: 0 none, 1 single/all, 2 system
-extern bool tracebackAll;        // GOTRACEBACK=all or system: every goroutine
+// GOTRACEBACK, parsed as Go's setTraceback. [immutable after parsedebugvars]
+extern int32_t tracebackLevel;   // 0 none, 1 single/all, 2 system/crash, or the number given
+extern bool tracebackAll;        // every goroutine (all, system, crash, a number, or garbage)
+extern bool tracebackCrash;      // crash: abort with SIGABRT after the dump
+// m.throwing: what kind of fatal error this M is in (Go's throwType).
+enum : int32_t { throwTypeNone = 0, throwTypeUser = 1, throwTypeRuntime = 2 };
 extern const char* const* goArgv;  // os.Args
 extern int32_t goArgc;
 
@@ -360,11 +364,14 @@ void initsig();
 void minitSignals();
 void preemptM(m* mp);
 void printSignalLine(g* gp);
+constexpr int sigAbort = 6;                 // SIGABRT
+[[noreturn]] void dieFromSignal(int sig);  // die by sig's default action (Go's dieFromSignal)
 
 // ---- traceback.cpp, symtab.cpp --------------------------------------------
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);
 void tracebackothers(g* me);
 void goroutineheader(g* gp);
+void gotraceback(int32_t* level, bool* all, bool* crash);
 bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry);  // name written to buf
 bool inRuntimeText(uintptr pc);
 

@@ -67,6 +67,7 @@ enum : long {
     EINTR = 4,
     EAGAIN = 11,
     ENOMEM = 12,
+    EPIPE = 32,
     ETIMEDOUT = 110,
 };
 

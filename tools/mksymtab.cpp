@@ -118,6 +118,10 @@ std::string prettyEntry(const std::string& d) {
         // Keep just the closure type, not the deduced argument types.
         size_t comma = closure.find(", ");
         if (comma != std::string::npos) closure = closure.substr(0, comma);
+        // A plain function (go::go(f)): the trampoline only calls it, and
+        // tracebacks leave that frame out (runtime/traceback.cpp).
+        if (closure.find("(&)") != std::string::npos || closure.find("(*)") != std::string::npos)
+            return "go::detail::goEntry()";
         return closure + "()";
     }
     return "";

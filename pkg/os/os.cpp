@@ -35,6 +35,10 @@ long Write(int fd, const void* buf, size_t n) {
         if (r == -runtime::sys::EINTR) continue;
         if (r < 0) {
             runtime::exitsyscall();
+            // Go's epipecheck: SIGPIPE is caught (and ignored) by the
+            // runtime, so a write to a closed pipe returns EPIPE; on
+            // stdout or stderr the program then dies by SIGPIPE, as Go's does.
+            if (r == -runtime::sys::EPIPE && (fd == 1 || fd == 2)) runtime::dieFromSignal(13 /*SIGPIPE*/);
             return done > 0 ? (long)done : r;
         }
         done += (size_t)r;

@@ -80,7 +80,7 @@ void Mutex::lockSlow() {
             // If we were already waiting before, queue at the front of the queue.
             bool queueLifo = waitStartTime != 0;
             if (waitStartTime == 0) waitStartTime = runtime::nanotime();
-            semacquire(&sema_, queueLifo, waitReason::syncMutexLock);
+            semacquire(&sema_, queueLifo, waitReason::semacquire);
             starving = starving || runtime::nanotime() - waitStartTime > starvationThresholdNs;
             old = atomic::Load(&state_);
             if (old & mutexStarving) {
@@ -144,7 +144,7 @@ constexpr int32_t rwmutexMaxReaders = 1 << 30;
 void RWMutex::RLock() {
     if (atomic::Xadd(&readerCount_, 1) < 0) {
         // A writer is pending, wait for it.
-        semacquire(&readerSem_, false, waitReason::syncRWMutexRLock);
+        semacquire(&readerSem_, false, waitReason::semacquire);
     }
 }
 
@@ -176,7 +176,7 @@ void RWMutex::Lock() {
     // Announce to readers there is a pending writer.
     int32_t r = atomic::Xadd(&readerCount_, -rwmutexMaxReaders) + rwmutexMaxReaders;
     // Wait for active readers.
-    if (r != 0 && atomic::Xadd(&readerWait_, r) != 0) semacquire(&writerSem_, false, waitReason::syncRWMutexLock);
+    if (r != 0 && atomic::Xadd(&readerWait_, r) != 0) semacquire(&writerSem_, false, waitReason::semacquire);
 }
 
 bool RWMutex::TryLock() {
@@ -224,7 +224,7 @@ void WaitGroup::Wait() {
         if (v == 0) return;  // counter is 0, no need to wait
         // Increment waiters count.
         if (atomic::Cas(&state_, state, state + 1)) {
-            semacquire(&sema_, false, waitReason::syncWaitGroupWait);
+            semacquire(&sema_, false, waitReason::semacquire);
             if (atomic::Load(&state_) != 0) runtime::panicmsg("sync: WaitGroup is reused before previous Wait has returned");
             return;
         }
