@@ -91,17 +91,19 @@ all: $(OUT)
 
 runtime: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
 
+# The object is compiled to X.o.raw and then marked; -MF/-MT name its
+# dependency file X.d with target X.o, so that a header change rebuilds it.
 # The runtime may not have static constructors (.init_array runs in
 # runtime.main, after the scheduler already uses its globals: use
 # constinit); markruntime.sh refuses them.
 $(BUILD)/obj/runtime/%.o: runtime/%.cpp Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(RT_CXXFLAGS) -MMD -MP -MF $(@:.o=.d) -MT $@ -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(ASFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(ASFLAGS) -MMD -MP -MF $(@:.o=.d) -MT $@ -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile

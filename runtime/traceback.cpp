@@ -21,6 +21,9 @@
 
 extern "C" char __morestack[];
 extern "C" char __morestack_end[];
+extern "C" void asyncPreempt();
+extern "C" char __runtime_text_start[];  // linker.ld: the start of .text
+extern "C" char __text_end[];
 
 namespace runtime {
 
@@ -53,7 +56,7 @@ static int32_t tracebackLevelNow() {
 }
 
 // Is addr inside one of gp's stack segments (or its system stack)?
-static bool onStack(g* gp, uintptr addr) {
+static bool onStackOf(g* gp, uintptr addr) {
     if (addr >= gp->stack.lo && addr < gp->stack.hi) return true;
     for (stkseg* s = gp->stkseg; s != nullptr; s = s->prev)
         if (addr >= (uintptr)s && addr < s->hi) return true;
@@ -61,6 +64,55 @@ static bool onStack(g* gp, uintptr addr) {
 }
 
 static bool inGoexit(uintptr pc) { return pc >= (uintptr)&goexit && pc < (uintptr)&goexit + 16; }
+
+// Does the call instruction that returns to ra call entry (directly, or
+// through a register or memory operand)?
+static bool callsInto(uintptr ra, uintptr entry) {
+    if (ra < (uintptr)__runtime_text_start + 8 || ra > (uintptr)__text_end) return false;
+    auto* b = (const uint8_t*)ra;
+    if (b[-5] == 0xe8 && ra + (uintptr)(intptr_t) * (const int32_t*)(ra - 4) == entry) return true;
+    return (b[-2] == 0xff && (b[-1] & 0xf8) == 0xd0) || (b[-3] == 0xff && (b[-2] & 0xf8) == 0x50) ||
+           (b[-6] == 0xff && (b[-5] & 0xf8) == 0x90);
+}
+
+// A frame interrupted at pc (a signal, an asynchronous preemption), not
+// stopped at a call, may not have its frame pointer set up: before the
+// prologue's push %rbp; mov %rsp,%rbp, at its ret, or never, since gcc 12
+// keeps no frame pointer in functions that call nothing, whatever
+// -mno-omit-leaf-frame-pointer says. Then bp is still the caller's, and the
+// return address into the caller is on the stack at or above sp: found from
+// the prologue, or for a frameless function by scanning for a word that
+// returns just after a call into it (Go reads the frame size from its pc
+// tables instead). Returns false when bp is the function's own.
+static bool framelessAt(uintptr pc, uintptr entry, uintptr sp, g* gp, uintptr* ra, uintptr* raAddr) {
+    auto* code = (const uint8_t*)entry;
+    int push = -1;
+    for (int i = 0; i + 4 <= 40 && entry + i + 4 <= pc + 4; i++) {
+        if (code[i] == 0x55 && code[i + 1] == 0x48 && code[i + 2] == 0x89 && code[i + 3] == 0xe5) {
+            push = i;
+            break;
+        }
+    }
+    uintptr at;
+    if (push >= 0 && pc > entry + push + 1 && *(const uint8_t*)pc != 0xc3) {
+        if (pc != entry + push + 1) return false;  // after the prologue: bp is its own
+        at = sp + 8;                                 // between push %rbp and mov
+    } else if (push >= 0 || *(const uint8_t*)pc == 0xc3) {
+        at = sp;  // before the push, or at the ret after the pop
+    } else {
+        at = 0;
+        for (uintptr a = sp; a < sp + 64 * 8 && onStackOf(gp, a); a += 8)
+            if (callsInto(*(uintptr*)a, entry)) {
+                at = a;
+                break;
+            }
+        if (at == 0) return false;
+    }
+    if (!onStackOf(gp, at)) return false;
+    *raAddr = at;
+    *ra = *(uintptr*)at;
+    return true;
+}
 
 // Go's showframe: runtime frames only at GOTRACEBACK=system (or in a
 // runtime throw on the failing goroutine); the public go:: API stays
@@ -108,13 +160,11 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
     // goroutine of a runtime throw.
     bool fpsp = level >= 2 || (gp->m != nullptr && gp->m->throwing >= throwTypeRuntime && gp == gp->m->curg);
     int n = 0;
-    bool first = firstIsPC;
+    bool interrupted = firstIsPC;  // pc is where the frame stopped, not a return address
     char name[512], callee[512];
     callee[0] = 0;
     while (pc != 0) {
-        uintptr lookup = first ? pc : pc - 1;  // a return address is past its call
-        first = false;
-        uintptr fp = bp + 16;
+        uintptr lookup = interrupted ? pc : pc - 1;  // a return address is past its call
         if (inGoexit(lookup)) {
             // The top of the goroutine: Go shows runtime.goexit at level 2.
             if (level >= 2 && n < tracebackMaxFrames) {
@@ -126,10 +176,11 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
         if (lookup >= (uintptr)__morestack && lookup < (uintptr)__morestack_end) {
             // Returning into __morestack: the real caller's return address
             // is two words above __morestack's frame pointer.
-            if (!onStack(gp, bp)) break;
+            if (!onStackOf(gp, bp)) break;
             pc = *(uintptr*)(bp + 16);
             sp = bp + 24;
             bp = *(uintptr*)bp;
+            interrupted = false;
             continue;
         }
         uintptr entry;
@@ -138,8 +189,11 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
             name[1] = 0;
             entry = lookup;
         }
-        bool bpOK = bp != 0 && (bp & 7) == 0 && onStack(gp, bp);
-        uintptr callerpc = bpOK ? *(uintptr*)(bp + 8) : 0;
+        uintptr ra = 0, raAddr = 0;
+        bool noframe = interrupted && framelessAt(pc, entry, sp, gp, &ra, &raAddr);
+        bool bpOK = bp != 0 && (bp & 7) == 0 && onStackOf(gp, bp);
+        uintptr callerpc = noframe ? ra : bpOK ? *(uintptr*)(bp + 8) : 0;
+        uintptr fp = noframe ? raAddr + 8 : bp + 16;
         bool outermost = callerpc != 0 && inGoexit(callerpc - 1);
         if (!wrapperFrame(name, callee, outermost) && showframe(lookup, name, gp, level)) {
             if (n >= tracebackMaxFrames) {
@@ -153,10 +207,20 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
         size_t k = 0;
         for (; name[k] && k + 1 < sizeof callee; k++) callee[k] = name[k];
         callee[k] = 0;
+        if (noframe) {
+            pc = ra;
+            sp = fp;
+            interrupted = false;
+            continue;
+        }
         if (!bpOK) break;
         pc = callerpc;
         sp = fp;
         bp = *(uintptr*)bp;
+        // asyncPreempt's caller is the instruction it interrupted, below the
+        // 128-byte red zone it skipped (signal_linux.cpp pushCallAsyncPreempt).
+        interrupted = entry == (uintptr)&asyncPreempt;
+        if (interrupted) sp += 128;
     }
 }
 

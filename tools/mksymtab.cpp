@@ -253,19 +253,38 @@ std::vector<Line> lines(const char* elf) {
         auto it = fullpath.find(l.file);
         if (it != fullpath.end()) l.file = it->second;
     }
-    std::vector<uint64_t> inlined;
-    for (const Line& l : out)
-        if (l.line != 0 && isPublicHeader(l.file)) inlined.push_back(l.pc);
-    auto callers = callerPositions(elf, inlined);
-    for (Line& l : out) {
-        if (l.line == 0 || !isPublicHeader(l.file)) continue;
-        auto it = callers.find(l.pc);
-        if (it != callers.end()) {
-            l.file = it->second.first;
-            l.line = it->second.second;
-        }
-    }
     std::stable_sort(out.begin(), out.end(), [](const Line& a, const Line& b) { return a.pc < b.pc; });
+    // A row of inlined header code can span several inlined calls from
+    // different user lines (two c.close() in a row share chan.h's row), so
+    // every byte of such a row is asked for its user position, and a row
+    // starts wherever that position changes.
+    std::vector<uint64_t> inlined;
+    auto rowEnd = [&](size_t i) {
+        uint64_t end = i + 1 < out.size() ? out[i + 1].pc : out[i].pc + 1;
+        return std::min(end, out[i].pc + 4096);
+    };
+    for (size_t i = 0; i < out.size(); i++)
+        if (out[i].line != 0 && isPublicHeader(out[i].file))
+            for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) inlined.push_back(pc);
+    auto callers = callerPositions(elf, inlined);
+    std::vector<Line> split;
+    for (size_t i = 0; i < out.size(); i++) {
+        if (out[i].line == 0 || !isPublicHeader(out[i].file)) {
+            split.push_back(out[i]);
+            continue;
+        }
+        Line row = out[i];
+        bool first = true;
+        for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) {
+            auto it = callers.find(pc);
+            if (it == callers.end()) continue;
+            if (!first && it->second.first == split.back().file && it->second.second == split.back().line) continue;
+            split.push_back({pc, it->second.second, it->second.first});
+            first = false;
+        }
+        if (first) split.push_back(row);  // no user position found: keep the header's
+    }
+    out.swap(split);
     // Several rows for one pc: the last one wins. Then drop rows that repeat
     // the previous file and line.
     std::vector<Line> dedup;
