@@ -176,8 +176,9 @@ bool isPublicHeader(const std::string& path) {
     return in;
 }
 
-// For each pc, the innermost source position outside the runtime's headers,
-// following inlining (addr2line -i prints the chain, innermost first).
+// For each pc of code from the public headers, the innermost position of
+// the inlining chain outside them (addr2line -i prints the chain, innermost
+// first), if the code was inlined into the user's code at all.
 std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char* elf, const std::vector<uint64_t>& pcs) {
     std::map<uint64_t, std::pair<std::string, uint32_t>> out;
     if (pcs.empty()) return out;
@@ -193,14 +194,20 @@ std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char*
     char buf[4096];
     uint64_t cur = 0;
     bool found = false;
+    int depth = 0;
     while (std::fgets(buf, sizeof buf, p)) {
         std::string l(buf);
         while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
         if (startsWith(l, "0x")) {
             cur = std::strtoull(l.c_str(), nullptr, 16);
             found = false;
+            depth = 0;
             continue;
         }
+        // The first line is the pc's own position, which the line table
+        // already says is in a public header (every pc asked is); binutils'
+        // addr2line may name the wrong file for it (DWARF 5 file index 0).
+        if (depth++ == 0) continue;
         if (found) continue;
         size_t colon = l.rfind(':');
         if (colon == std::string::npos) continue;

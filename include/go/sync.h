@@ -4,6 +4,7 @@
 #pragma once
 #include <stdint.h>
 
+#include <type_traits>
 #include <utility>
 
 namespace go::sync {
@@ -90,17 +91,18 @@ public:
     template <class F> void Do(F&& f) {
         // Note: not a CAS. Do guarantees that when it returns, f has
         // finished; so the slow path waits on the mutex.
-        if (__atomic_load_n(&done_, __ATOMIC_ACQUIRE) == 0) {
-            m_.Lock();
-            if (done_ == 0) {
-                std::forward<F>(f)();
-                __atomic_store_n(&done_, 1u, __ATOMIC_RELEASE);
-            }
-            m_.Unlock();
-        }
+        using T = std::remove_reference_t<F>;
+        if (__atomic_load_n(&done_, __ATOMIC_ACQUIRE) == 0) doSlow(&callOnce<T>, reinterpret_cast<void*>(&f));
     }
 
 private:
+    // Out of line, as Go's doSlow: a traceback from inside f shows the
+    // Once's frames between f and Do's caller, as Go's does.
+    void doSlow(void (*call)(void*), void* f);
+    template <class T> static void callOnce(void* f) {
+        if constexpr (std::is_function_v<T>) reinterpret_cast<T*>(f)();
+        else (*static_cast<T*>(f))();
+    }
     uint32_t done_ = 0;
     Mutex m_;
 };
