@@ -154,7 +154,7 @@ void schedtrace(bool detailed) {
     lock(&sched.lock);
     print("SCHED ", (now - starttime) / 1000000, "ms: gomaxprocs=", gomaxprocs, " idleprocs=", atomic::Load(&sched.npidle),
           " threads=", mcount(), " spinningthreads=", atomic::Load(&sched.nmspinning),
-          " needspinning=", atomic::Load(&sched.needspinning), " idlethreads=", sched.nmidle,
+          " idlethreads=", sched.nmidle,
           " runqueue=", sched.runqsize);
     if (detailed)
         print(" gcwaiting=", atomic::Load(&sched.gcwaiting), " nmidlelocked=", sched.nmidlelocked,

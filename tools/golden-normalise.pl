@@ -15,7 +15,11 @@
 #  - goroutine ids other than 1 become N (Go's GC goroutines shift them), the
 #    goroutines after the first of a dump are sorted (allgs order differs),
 #    and Go's own runtime goroutines (created by runtime.*) are dropped;
-#  - qemu-user's "qemu: uncaught target signal" line is dropped.
+#  - qemu-user's "qemu: uncaught target signal" line is dropped;
+#  - schedtrace: the first SCHED report (start-up) is dropped, every count
+#    becomes N except gomaxprocs, the number of Ps and each G's status and
+#    wait reason; M lines collapse into one, G lines lose their ids and are
+#    sorted, Go's GC goroutines are dropped, and repeated reports collapse.
 use strict;
 use warnings;
 
@@ -85,6 +89,46 @@ sub hexes {
     my ($l) = @_;
     $l =~ s/(?<!code=)(?<!addr=)0x[0-9a-f]+/0x?/g;
     return $l;
+}
+
+# schedtrace / scheddetail reports.
+if (grep { /^SCHED / } @err) {
+    my (@blocks, @rest);
+    for (@err) {
+        if (/^SCHED /) { push @blocks, [$_]; next }
+        if (@blocks && /^  [PMG]\d/) { push @{ $blocks[-1] }, $_; next }
+        push @rest, $_;
+    }
+    shift @blocks;
+    my (@texts, %seenM);
+    for my $b (@blocks) {
+        my (@l, @gs, $m);
+        for (@$b) {
+            my $x = $_;
+            if ($x =~ /^SCHED /) {
+                my $np = () = $x =~ / (\d+)(?=[ \]])/g;
+                $x =~ s/^SCHED \d+ms/SCHED Nms/;
+                $x =~ s/(?<!gomaxprocs)=\d+/=N/g;
+                $x =~ s/ \[(\d+(?: \d+)*)\]$/" [" . join(" ", map { "N" } split(\/ \/, $1)) . "]"/e;
+                push @l, $x;
+            } elsif ($x =~ /^  P(\d+): /) {
+                $x =~ s/=-?\d+/=N/g;
+                push @l, $x;
+            } elsif ($x =~ /^  M\d+: /) {
+                $x =~ s/^  M\d+/  M/;
+                $x =~ s/=(-?\d+|true|false)/=N/g;
+                $m = $x;
+            } elsif ($x =~ /^  G\d+: status=(\d+)\((.*)\) /) {
+                next if $2 =~ /^(force gc \(idle\)|GC sweep wait|GC scavenge wait|finalizer wait|GC worker \(idle\))$/;
+                push @gs, "  G: status=$1($2)";
+            }
+        }
+        push @l, $m if defined $m;
+        push @l, sort @gs;
+        my $t = join("\n", @l);
+        push @texts, $t unless @texts && $texts[-1] eq $t;
+    }
+    @err = (@rest, map { split /\n/ } @texts);
 }
 
 # Paragraphs of stderr (blank-line separated).
