@@ -106,7 +106,7 @@ extern "C" void runtime_main(void*) {
     // Make racy client program work: if panicking on another goroutine at
     // the same time as main returns, let the other goroutine finish printing
     // the panic trace. Once it does, it will exit.
-    if (atomic::Load(&panicking) != 0) gopark(nullptr, nullptr, waitReason::zero);
+    if (atomic::Load(&panicking) != 0) gopark(nullptr, nullptr, waitReason::panicWait);
     if (debug.schedtracefinal > 0) schedtrace(true);
     exit(code);
 }

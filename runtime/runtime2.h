@@ -79,6 +79,7 @@ enum class waitReason : uint8_t {
     chanSend,
     sleep,
     semacquire,
+    panicWait,
     preempted,
     debugCall,
     forceGCIdle,

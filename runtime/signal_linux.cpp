@@ -368,7 +368,6 @@ static uint64_t initSigmask;
 // sigInstallGoHandler does for SIGHUP and SIGINT.
 void initsig() {
     probeXsave();
-    sys::syscall4(sys::SYS_rt_sigprocmask, 0 /*SIG_BLOCK*/, 0, (long)&initSigmask, 8);
     for (int i = 1; i < NSIG; i++) {
         uint8_t f = sigtable[i].flags;
         if (f == 0 || (f & (SigDefault | SigSetStack | SigKill))) continue;
@@ -387,6 +386,12 @@ void minitSignals() {
     st.ss_size = mp->gsignal->stack.hi - mp->gsignal->stack.lo;
     st.ss_flags = 0;
     sys::syscall2(sys::SYS_sigaltstack, (long)&st, 0);
+    if (mp == &m0) {
+        // m0 is the first M to get here, before any other thread exists: its
+        // mask is still the one the process was started with (Go saves it in
+        // schedinit).
+        sys::syscall4(sys::SYS_rt_sigprocmask, 0 /*SIG_BLOCK*/, 0, (long)&initSigmask, 8);
+    }
     uint64_t mask = initSigmask;
     for (int i = 1; i < NSIG; i++)
         if (sigtable[i].flags & SigUnblock) mask &= ~(1ull << (i - 1));

@@ -146,7 +146,7 @@ void sysmon() {
 }
 
 // Print one SCHED line (and with detail, a line per P, M and G), in Go's
-// format (Go 1.21's, which adds needspinning).
+// format (Go 1.19's: needspinning, which our wakep keeps, is not printed).
 void schedtrace(bool detailed) {
     int64_t now = nanotime();
     if (starttime == 0) starttime = now;

@@ -307,6 +307,7 @@ const char* waitReasonString(waitReason r) {
     case waitReason::chanSend: return "chan send";
     case waitReason::sleep: return "sleep";
     case waitReason::semacquire: return "semacquire";
+    case waitReason::panicWait: return "panicwait";
     case waitReason::preempted: return "preempted";
     case waitReason::debugCall: return "debug call";
     case waitReason::forceGCIdle: return "force gc (idle)";
