@@ -120,7 +120,9 @@ $(LIBGO): $(PKG_OBJS)
 	@rm -f $@
 	ar rcsD $@ $^
 
-# -MMD: an object depends on exactly the headers it includes (a .d file).
+# -MMD: an object depends on exactly the headers it includes (a .d file;
+# the runtime's are named for the marked object, not the raw one, with -MF/-MT,
+# or the include below would miss them and a header change rebuild nothing).
 $(PROG_OBJ): $(PROG) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
