@@ -91,8 +91,6 @@ all: $(OUT)
 
 runtime: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
 
-# The object is compiled to X.o.raw and then marked; -MF/-MT name its
-# dependency file X.d with target X.o, so that a header change rebuilds it.
 # The runtime may not have static constructors (.init_array runs in
 # runtime.main, after the scheduler already uses its globals: use
 # constinit); markruntime.sh refuses them.
