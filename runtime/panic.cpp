@@ -157,13 +157,6 @@ static inline uintptr herepc() {
     dopanic_m(&st);
 }
 
-// Called from newstack on g0 when gp's stack would exceed maxstacksize:
-// Go's throw("stack overflow") from newstack, so the dump starts with g0's
-// "runtime stack:" and then lists the goroutine and every other one.
-[[noreturn]] void throwStackOverflow(g* gp) {
-    (void)gp;
-    throw_("stack overflow");
-}
 
 }  // namespace runtime
 

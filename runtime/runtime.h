@@ -22,8 +22,6 @@ namespace runtime {
 [[noreturn]] void panicmsg(const char* s);
 [[noreturn]] void exit(int code);
 [[noreturn]] void abort();
-// "fatal error: stack overflow" for gp, whose stack is in gp->sched.
-[[noreturn]] void throwStackOverflow(g* gp);
 extern int32_t panicking;
 
 // ---- print.cpp: Go's print, unbuffered by the heap, safe in fatal paths ----
