@@ -94,11 +94,12 @@ static bool framelessAt(uintptr pc, uintptr entry, uintptr sp, g* gp, uintptr* r
         }
     }
     uintptr at;
-    if (push >= 0 && pc > entry + push + 1 && *(const uint8_t*)pc != 0xc3) {
-        if (pc != entry + push + 1) return false;  // after the prologue: bp is its own
-        at = sp + 8;                                 // between push %rbp and mov
-    } else if (push >= 0 || *(const uint8_t*)pc == 0xc3) {
-        at = sp;  // before the push, or at the ret after the pop
+    if (*(const uint8_t*)pc == 0xc3) {
+        at = sp;  // at the ret: the frame is gone
+    } else if (push >= 0) {
+        if (pc <= entry + push) at = sp;               // before push %rbp
+        else if (pc < entry + push + 4) at = sp + 8;   // pushed, mov %rsp,%rbp not yet done
+        else return false;                             // after the prologue: bp is its own
     } else {
         at = 0;
         for (uintptr a = sp; a < sp + 64 * 8 && onStackOf(gp, a); a += 8)
