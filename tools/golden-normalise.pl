@@ -60,7 +60,7 @@ sub frames {
     my $lib = 0;
     for (my $i = 0; $i < @p; $i++) {
         my $l = $p[$i];
-        if ($i + 1 < @p && $p[$i + 1] =~ /^\t/ && $l !~ /^\t/) {
+        if ($i + 1 < @p && $p[$i + 1] =~ /^\t/ && $l !~ /^\t/ && $l !~ /^goroutine \d+ \[/) {
             my $fl = $p[++$i];
             if ($l =~ /^created by (.*)/) {
                 my $n = $1;

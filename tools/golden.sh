@@ -34,6 +34,8 @@ names() {
 runs_of() { sed -n 's|^// golden: run ||p' "$DIR/$1.go"; }
 # The signal the runner sends once the program has written its first line, if any.
 signal_of() { sed -n 's|^// golden: signal ||p' "$DIR/$1.go" | head -n 1; }
+# Why run TAG of NAME is not run under qemu, if it is not: `// golden: native-only TAG REASON`.
+native_only() { sed -n "s|^// golden: native-only $2 ||p" "$DIR/$1.go" | head -n 1; }
 
 want_file() {  # NAME TAG
     if [[ $2 == default ]]; then echo "$DIR/$1.want"; else echo "$DIR/$1.$2.want"; fi
@@ -125,6 +127,10 @@ test_golden() {
         while read -r tag envs; do
             for mode in native qemu; do
                 [[ ,$MODES, == *,$mode,* ]] || continue
+                if [[ $mode == qemu && -n $(native_only "$n" "$tag") ]]; then
+                    echo "SKIP $n [$tag qemu] ($(native_only "$n" "$tag"))"
+                    continue
+                fi
                 local got=$OUT/$n.$tag.$mode.got want
                 want=$(want_file "$n" "$tag")
                 # shellcheck disable=SC2086
