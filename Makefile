@@ -7,6 +7,7 @@
 #   make test            host unit tests + every test program + the golden suite, natively and under qemu-x86_64
 #   make golden          regenerate test/golden/*.want from Go 1.19 (test/golden/README.md)
 #   make bench           benchmarks side by side with Go (docs/performance.md)
+#   make stress [DURATION=10m]   randomized workloads, seeded (tools/stress.sh)
 #
 # Every program is linked twice: the first link gives the addresses of all
 # functions, tools/mksymtab turns them into the name table tracebacks print
@@ -83,7 +84,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs golden golden-test bench clean runtime
+.PHONY: all run test unit programs golden golden-test bench stress clean runtime
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -171,6 +172,12 @@ golden-test:
 
 bench:
 	@tools/bench.sh
+
+# Randomized, seeded workloads under GOMAXPROCS 1-8, native and qemu:
+# make stress [DURATION=10m] (tools/stress.sh; make test runs 30 s of it)
+DURATION ?= 30s
+stress:
+	@tools/stress.sh $(DURATION)
 
 clean:
 	rm -rf $(BUILD) hello

@@ -383,6 +383,7 @@ void preemptM(m* mp);
 void printSignalLine(g* gp);
 constexpr int sigAbort = 6;                 // SIGABRT
 [[noreturn]] void dieFromSignal(int sig);  // die by sig's default action (Go's dieFromSignal)
+[[noreturn]] void sigpipe();  // EPIPE on fd 1 or 2: die of SIGPIPE
 
 // ---- traceback.cpp ---------------------------------------------------------
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);

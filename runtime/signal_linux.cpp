@@ -369,6 +369,12 @@ void initsig() {
     }
 }
 
+// A write to standard output or error failed with EPIPE: die of SIGPIPE, as
+// Go's os package does (Go's sigpipe and dieFromSignal).
+void sigpipe() {
+    dieFromSignal(SIGPIPE);
+}
+
 // Per-thread signal setup (part of Go's minit): the alternate signal stack
 // is gsignal's, and the mask is the one the process started with, with the
 // _SigUnblock signals (the synchronous faults, SIGPROF) unblocked (Go's

@@ -305,6 +305,7 @@ const char* waitReasonString(waitReason r) {
     case waitReason::chanReceive: return "chan receive";
     case waitReason::chanSend: return "chan send";
     case waitReason::sleep: return "sleep";
+    case waitReason::IOWait: return "IO wait";
     case waitReason::semacquire: return "semacquire";
     case waitReason::panicWait: return "panicwait";
     case waitReason::preempted: return "preempted";

@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "go.h"  // detail::Defer
+
 namespace go::sync {
 
 // A mutual exclusion lock, Go's sync.Mutex: normal mode (woken waiters
@@ -82,7 +84,9 @@ private:
 };
 
 // Performs exactly one action (Go's sync.Once). If f panics the program
-// exits, so "Do returns only after f returned" always holds.
+// exits, so "Do returns only after f returned" always holds. If f ends its
+// goroutine with Goexit, the Once is done, as in Go (whose Do marks it
+// done and unlocks by defer).
 class Once {
 public:
     constexpr Once() = default;
@@ -91,17 +95,26 @@ public:
     template <class F> void Do(F&& f) {
         // Note: not a CAS. Do guarantees that when it returns, f has
         // finished; so the slow path waits on the mutex.
-        using T = std::remove_reference_t<F>;
-        if (__atomic_load_n(&done_, __ATOMIC_ACQUIRE) == 0) doSlow(&callOnce<T>, reinterpret_cast<void*>(&f));
+        if (__atomic_load_n(&done_, __ATOMIC_ACQUIRE) == 0) doSlow(std::forward<F>(f));
     }
 
 private:
-    // Out of line, as Go's doSlow: a traceback from inside f shows the
-    // Once's frames between f and Do's caller, as Go's does.
-    void doSlow(void (*call)(void*), void* f);
-    template <class T> static void callOnce(void* f) {
-        if constexpr (std::is_function_v<T>) reinterpret_cast<T*>(f)();
-        else (*static_cast<T*>(f))();
+    template <class F> [[gnu::noinline]] void doSlow(F&& f) {
+        m_.Lock();
+        if (done_ == 0) {
+            detail::Defer d{&Once::goexited, this, nullptr};
+            detail::deferPush(&d);
+            std::forward<F>(f)();
+            detail::deferPop(&d);
+            __atomic_store_n(&done_, 1u, __ATOMIC_RELEASE);
+        }
+        m_.Unlock();
+    }
+    // f ended its goroutine with Goexit: what Go's deferred calls in Do do.
+    static void goexited(void* o) {
+        auto* once = static_cast<Once*>(o);
+        __atomic_store_n(&once->done_, 1u, __ATOMIC_RELEASE);
+        once->m_.Unlock();
     }
     uint32_t done_ = 0;
     Mutex m_;
