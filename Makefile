@@ -4,7 +4,8 @@
 #   make                 ./hello from user/main.cpp
 #   make run             build and run ./hello
 #   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
-#   make test            host unit tests + every test program, natively and under qemu-x86_64
+#   make test            host unit tests + every test program + the golden suite, natively and under qemu-x86_64
+#   make golden          regenerate test/golden/*.want from Go 1.19 (test/golden/README.md)
 #   make bench           benchmarks side by side with Go (docs/performance.md)
 #   make stress [DURATION=10m]   randomized workloads, seeded (tools/stress.sh)
 #
@@ -29,10 +30,16 @@ BUILD    ?= build
 #   arch/amd64/                      assembly, offsets from asm_offsets.h
 # Freestanding: no libc, no libstdc++. -fsplit-stack makes every function
 # check %fs:0x70 and call __morestack (docs/stacks.md).
+# Tracebacks walk frame pointers, so every function keeps one, leaves too
+# (-mno-omit-leaf-frame-pointer), and no call becomes a jump
+# (-fno-optimize-sibling-calls): Go's compiler makes no tail calls, and a
+# tail call would drop its caller's frame from every traceback
+# (docs/failures.md; the cost is in docs/performance.md).
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
 CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
-	-fsplit-stack -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fsplit-stack -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
+	-fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
 	-ffunction-sections -fdata-sections -fno-strict-aliasing \
 	-Wall -Wextra -Wno-unused-parameter
@@ -80,7 +87,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench stress clean runtime FORCE
+.PHONY: all run test unit programs golden golden-test bench stress clean runtime FORCE
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -165,6 +172,14 @@ test:
 # Only the integration programs: make programs [TESTS=chan_*] [MODES=native]
 programs:
 	@tools/test.sh programs
+
+# The golden suite (test/golden/README.md): `make golden` regenerates the
+# expected output from Go 1.19; `make golden-test` compares ours with it.
+golden:
+	@tools/golden.sh make
+
+golden-test:
+	@tools/golden.sh test
 
 bench:
 	@tools/bench.sh

@@ -16,8 +16,6 @@
 
 namespace runtime {
 
-enum : int32_t { throwTypeNone = 0, throwTypeUser = 1, throwTypeRuntime = 2 };
-
 static mutex paniclk;   // serializes the printing of concurrent panics
 static mutex deadlock;  // an M that loses the race to panic waits here forever
 static bool didothers;  // [paniclk] tracebackothers already ran
@@ -30,7 +28,7 @@ static bool didothers;  // [paniclk] tracebackothers already ran
 }
 
 // Prepare for an unrecoverable panic (Go's startpanic_m).
-static void startpanic_m() {
+void startpanic_m() {
     m* mp = getg()->m;
     // Disallow preemption: we are about to take paniclk and print.
     mp->locks++;
@@ -61,27 +59,29 @@ static void startpanic_m() {
 struct panicState {
     g* gp;       // the goroutine (or g0/gsignal) that failed
     uintptr pc;  // where: the first frame to print
+    uintptr sp;
     uintptr bp;
 };
 
-// Print the tracebacks GOTRACEBACK asks for, then exit 2 (Go's dopanic_m).
+// Print the tracebacks GOTRACEBACK asks for, then exit 2, or abort at
+// GOTRACEBACK=crash (Go's dopanic_m and the end of fatalpanic).
 [[noreturn]] static void dopanic_m(void* arg) {
     auto* st = (panicState*)arg;
     g* gp = st->gp;
     m* mp = getg()->m;
     if (gp->sig != 0) printSignalLine(gp);
-    int32_t level = tracebackLevel;
-    bool all = tracebackAll || mp->throwing >= throwTypeUser;
-    if (mp->throwing >= throwTypeRuntime) level = tracebackLevel = 2;
+    int32_t level;
+    bool all, docrash;
+    gotraceback(&level, &all, &docrash);
     if (level > 0) {
         if (gp != mp->curg) all = true;
         if (gp != mp->g0 && gp != mp->gsignal) {
             print("\n");
             goroutineheader(gp);
-            traceback(st->pc, 0, st->bp, gp);
+            traceback(st->pc, st->sp, st->bp, gp);
         } else if (level >= 2 || mp->throwing >= throwTypeRuntime) {
             print("\nruntime stack:\n");
-            traceback(st->pc, 0, st->bp, gp);
+            traceback(st->pc, st->sp, st->bp, gp);
         }
         if (!didothers && all) {
             didothers = true;
@@ -96,6 +96,7 @@ struct panicState {
         lock(&deadlock);
         lock(&deadlock);
     }
+    if (docrash) dieFromSignal(sigAbort);
     exit(2);
 }
 
@@ -104,7 +105,7 @@ struct panicState {
 [[noreturn]] static void die(int32_t throwType, uintptr pc, uintptr bp) {
     g* gp = getg();
     if (gp->m->throwing == throwTypeNone) gp->m->throwing = throwType;
-    panicState st{gp, pc, bp};
+    panicState st{gp, pc, bp, bp};
     systemstack(
         [](void* a) {
             startpanic_m();
@@ -147,44 +148,15 @@ static inline uintptr herepc() {
 // A panic or fatal error caused by a signal (nil dereference, ...), from the
 // signal handler on gsignal: the traceback is gp's, from the faulting
 // instruction (Go reaches the same output through sigpanic).
-[[noreturn]] void panicAtG(g* gp, const char* s, uintptr pc, uintptr bp, bool isThrow) {
+[[noreturn]] void panicAtG(g* gp, const char* s, uintptr pc, uintptr sp, uintptr bp, bool isThrow) {
     printlock();
     print(isThrow ? "fatal error: " : "panic: ", s, "\n");
     getg()->m->throwing = isThrow ? throwTypeRuntime : throwTypeNone;
-    panicState st{gp, pc, bp};
+    panicState st{gp, pc, sp, bp};
     startpanic_m();
     dopanic_m(&st);
 }
 
-// The end of a fatal signal's dump (sigdump): every goroutine, exit 2.
-[[noreturn]] void dieSignal(g* gp, uintptr pc, uintptr bp) {
-    getg()->m->throwing = throwTypeRuntime;
-    panicState st{gp, pc, bp};
-    startpanic_m();
-    dopanic_m(&st);
-}
-
-// Called from newstack on g0 when gp's stack would exceed maxstacksize.
-[[noreturn]] void throwStackOverflow(g* gp) {
-    printlock();
-    print("fatal error: stack overflow\n");
-    // Show the goroutine's frames, not g0's: gp->sched is where it stopped.
-    panicState st{gp, gp->sched.pc, gp->sched.bp};
-    m* mp = getg()->m;
-    mp->throwing = throwTypeRuntime;
-    startpanic_m();
-    tracebackLevel = tracebackLevel > 1 ? tracebackLevel : 1;
-    print("\n");
-    goroutineheader(gp);
-    traceback(st.pc, 0, st.bp, gp);
-    if (tracebackAll) {
-        didothers = true;
-        tracebackothers(gp);
-    }
-    printunlock();
-    unlock(&paniclk);
-    exit(2);
-}
 
 }  // namespace runtime
 

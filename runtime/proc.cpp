@@ -189,6 +189,12 @@ extern "C" void schedinit() {
     const char* env = gogetenv("GOMAXPROCS");
     bool fromEnv = parseGomaxprocs(env, &n);
     if (fromEnv) procs = n;
+    if (procs > MaxGomaxprocs) {
+        // Go 1.19 would allocate them; see MaxGomaxprocs for why we do not.
+        print("runtime: GOMAXPROCS=", procs, " is above this runtime's limit of ", MaxGomaxprocs, " Ps; using ",
+              MaxGomaxprocs, "\n");
+        procs = MaxGomaxprocs;
+    }
     if (boottraceEnabled()) {
         print("boot: [6] schedinit: GOMAXPROCS=", procs);
         if (fromEnv) print(" (from the environment)\n");

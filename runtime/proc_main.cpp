@@ -109,7 +109,7 @@ extern "C" void runtime_main(void*) {
     // Make racy client program work: if panicking on another goroutine at
     // the same time as main returns, let the other goroutine finish printing
     // the panic trace. Once it does, it will exit.
-    if (atomic::Load(&panicking) != 0) gopark(nullptr, nullptr, waitReason::zero);
+    if (atomic::Load(&panicking) != 0) gopark(nullptr, nullptr, waitReason::panicWait);
     // Divergence from Go 1.19 (which has no exit hooks): the C++ static
     // destructors, in reverse order of construction (pkg/cxx/atexit.cpp).
     // Only here: os.Exit, a panic and a fatal error skip them.

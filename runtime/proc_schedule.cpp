@@ -430,14 +430,16 @@ static void goschedImpl(g* gp) {
     dropg();
     p* pp = getg()->m->p;
     // When schedule would look at the global queue next anyway — no local
-    // work, no timers, no stop-the-world, not spinning — take its head in
+    // work, no timers, no stop-the-world, not spinning — take from it in
     // the same critical section that puts gp at its tail: one trip through
-    // sched.lock instead of two. The order of execution is the same.
+    // sched.lock instead of two. globrunqget takes Go's batch (runqsize /
+    // gomaxprocs + 1, the rest to the local queue), so the order of
+    // execution and what schedtrace shows are findRunnable's.
     if (runqempty(pp) && atomic::LoadRelaxed(&pp->timer0When) == 0 && !atomic::Load(&sched.gcwaiting) &&
         !getg()->m->spinning) {
         lock(&sched.lock);
         globrunqput(gp);
-        g* next = globrunqget(pp, 1);
+        g* next = globrunqget(pp, 0);
         unlock(&sched.lock);
         if (mainStarted) wakep();
         execute(next, false);

@@ -137,7 +137,11 @@ int32_t setGOMAXPROCS(int32_t n) {
     int32_t ret = gomaxprocs;
     unlock(&sched.lock);
     if (n <= 0 || n == ret) return ret;
-    if (n > MaxGomaxprocs) n = MaxGomaxprocs;
+    if (n > MaxGomaxprocs) {
+        print("runtime: GOMAXPROCS(", n, ") is above this runtime's limit of ", MaxGomaxprocs, " Ps; using ",
+              MaxGomaxprocs, "\n");
+        n = MaxGomaxprocs;
+    }
     stopTheWorld("GOMAXPROCS");
     // newprocs will be processed by startTheWorld.
     newprocs = n;

@@ -23,13 +23,12 @@ namespace runtime {
 [[noreturn]] void panicmsg(const char* s);
 [[noreturn]] void exit(int code);
 [[noreturn]] void abort();
-// "fatal error: stack overflow" for gp, whose stack is in gp->sched.
-[[noreturn]] void throwStackOverflow(g* gp);
 // A panic or fatal error caused by a signal, from the signal handler: the
 // traceback is gp's, from the faulting pc.
-[[noreturn]] void panicAtG(g* gp, const char* s, uintptr pc, uintptr bp, bool isThrow);
-// The end of a fatal signal's dump: every goroutine, exit 2.
-[[noreturn]] void dieSignal(g* gp, uintptr pc, uintptr bp);
+[[noreturn]] void panicAtG(g* gp, const char* s, uintptr pc, uintptr sp, uintptr bp, bool isThrow);
+// Prepare for an unrecoverable panic (Go's startpanic_m): a signal's dump
+// starts with it too.
+void startpanic_m();
 
 // ---- print.cpp: Go's print, unbuffered by the heap, safe in fatal paths ----
 void printlock();
@@ -188,8 +187,12 @@ struct dbgVars {
     int64_t maxstack;         // ours: per-goroutine stack limit in bytes (0: default)
 };
 extern dbgVars debug;
-extern int32_t tracebackLevel;   // GOTRACEBACK: 0 none, 1 single/all, 2 system
-extern bool tracebackAll;        // GOTRACEBACK=all or system: every goroutine
+// GOTRACEBACK, parsed as Go's setTraceback. [immutable after parsedebugvars]
+extern int32_t tracebackLevel;   // 0 none, 1 single/all, 2 system/crash, or the number given
+extern bool tracebackAll;        // every goroutine (all, system, crash, a number, or garbage)
+extern bool tracebackCrash;      // crash: abort with SIGABRT after the dump
+// m.throwing: what kind of fatal error this M is in (Go's throwType).
+enum : int32_t { throwTypeNone = 0, throwTypeUser = 1, throwTypeRuntime = 2 };
 extern const char* const* goArgv;  // os.Args
 extern int32_t goArgc;
 
@@ -385,12 +388,15 @@ void initsig();
 void minitSignals();
 void preemptM(m* mp);
 void printSignalLine(g* gp);
+constexpr int sigAbort = 6;                 // SIGABRT
+[[noreturn]] void dieFromSignal(int sig);  // die by sig's default action (Go's dieFromSignal)
 [[noreturn]] void sigpipe();  // EPIPE on fd 1 or 2: die of SIGPIPE
 
 // ---- traceback.cpp ---------------------------------------------------------
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);
 void tracebackothers(g* me);
 void goroutineheader(g* gp);
+void gotraceback(int32_t* level, bool* all, bool* crash);
 
 // ---- symtab.cpp ------------------------------------------------------------
 // The source position of pc: file and line (user code), or just the

@@ -12,16 +12,17 @@ namespace runtime {
 dbgVars debug;
 int32_t tracebackLevel = 1;  // GOTRACEBACK=single, Go's default
 bool tracebackAll;
+bool tracebackCrash;
 const char* const* goArgv;
 int32_t goArgc;
 
-// Decimal integer with optional sign; false unless the whole string is one
-// and it fits in int64.
+// Decimal integer with an optional '-' (Go's atoi64: no '+'); false unless
+// the whole string is one and it fits in int64.
 bool atoi(const char* s, int64_t* out) {
     if (s == nullptr || *s == 0) return false;
     bool neg = false;
-    if (*s == '-' || *s == '+') {
-        neg = *s == '-';
+    if (*s == '-') {
+        neg = true;
         s++;
         if (*s == 0) return false;
     }
@@ -125,19 +126,24 @@ void parseGodebug(const char* s, dbgVars* d) {
     }
 }
 
-// GOMAXPROCS: a positive integer; anything else is ignored (Go's schedinit).
+// GOMAXPROCS as Go 1.19's schedinit reads it: atoi32 (an optional '-',
+// digits, nothing else; "+3" is not a number to Go) and greater than 0, or
+// it is ignored. No upper cap: 1.19 has none either (procresize allocates
+// what is asked).
 bool parseGomaxprocs(const char* s, int32_t* n) {
     int64_t v;
-    if (!atoi(s, &v) || v <= 0) return false;
-    *n = v > 1024 ? 1024 : (int32_t)v;  // Go caps at _MaxGomaxprocs (256 then 1024)
+    if (!atoi(s, &v) || v <= 0 || v > INT32_MAX) return false;
+    *n = (int32_t)v;
     return true;
 }
 
-// GOTRACEBACK, as Go's setTraceback: none (level 0), single (1, the
-// default), all (1, every goroutine), system (2: runtime frames too, every
-// goroutine), crash (as system; we do not dump core). Numbers set the level.
-int32_t parseGotraceback(const char* s, bool* all) {
+// GOTRACEBACK, as Go 1.19's setTraceback: none (level 0), single or unset
+// (1), all (1, every goroutine), system (2, every goroutine), crash (as
+// system, then abort). Anything else lists every goroutine at the level it
+// spells as a number that fits in a uint32, or at level 0 ("foo", "-1").
+int32_t parseGotraceback(const char* s, bool* all, bool* crash) {
     *all = false;
+    *crash = false;
     if (s == nullptr || *s == 0) return 1;
     auto eq = [](const char* a, const char* b) {
         while (*a && *a == *b) a++, b++;
@@ -145,14 +151,16 @@ int32_t parseGotraceback(const char* s, bool* all) {
     };
     if (eq(s, "none")) return 0;
     if (eq(s, "single")) return 1;
-    if (eq(s, "all")) { *all = true; return 1; }
-    if (eq(s, "system") || eq(s, "crash")) { *all = true; return 2; }
-    int64_t v;
-    if (atoi(s, &v)) {
-        *all = true;
-        return v < 0 ? 0 : v > 2 ? 2 : (int32_t)v;
+    *all = true;
+    if (eq(s, "all")) return 1;
+    if (eq(s, "system")) return 2;
+    if (eq(s, "crash")) {
+        *crash = true;
+        return 2;
     }
-    return 1;
+    int64_t v;
+    if (atoi(s, &v) && v >= 0 && v <= (int64_t)UINT32_MAX) return v > INT32_MAX ? INT32_MAX : (int32_t)v;
+    return 0;
 }
 
 // The boot trace must know whether to print before schedinit parses GODEBUG
@@ -179,7 +187,7 @@ void goenvs() {
 
 void parsedebugvars() {
     parseGodebug(gogetenv("GODEBUG"), &debug);
-    tracebackLevel = parseGotraceback(gogetenv("GOTRACEBACK"), &tracebackAll);
+    tracebackLevel = parseGotraceback(gogetenv("GOTRACEBACK"), &tracebackAll, &tracebackCrash);
 }
 
 }  // namespace runtime

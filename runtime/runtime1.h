@@ -6,7 +6,7 @@ namespace runtime {
 const char* envlookup(char* const* env, const char* key);
 void parseGodebug(const char* s, dbgVars* d);
 bool parseGomaxprocs(const char* s, int32_t* n);
-int32_t parseGotraceback(const char* s, bool* all);
+int32_t parseGotraceback(const char* s, bool* all, bool* crash);
 
 // What the runtime takes from the auxiliary vector (Go's sysauxv).
 struct auxvInfo {

@@ -76,7 +76,9 @@ enum : uint32_t {
     _Pdead = 4,
 };
 
-// Why a goroutine is parked; printed by tracebacks as Go prints it.
+// Why a goroutine is parked; printed by tracebacks as Go 1.19 prints it
+// (sync.Mutex, RWMutex and WaitGroup all wait in "semacquire", as in 1.19;
+// the sync.Mutex.Lock-style reasons are Go 1.20's).
 enum class waitReason : uint8_t {
     zero = 0,
     chanReceiveNilChan,
@@ -86,11 +88,8 @@ enum class waitReason : uint8_t {
     chanReceive,
     chanSend,
     sleep,
-    syncMutexLock,
-    syncRWMutexRLock,
-    syncRWMutexLock,
     semacquire,
-    syncWaitGroupWait,
+    panicWait,
     preempted,
     debugCall,
     IOWait,
@@ -384,7 +383,11 @@ extern m m0;
 extern g g0;
 }
 extern m* allm;                 // [sched.lock] all Ms, linked by alllink
-constexpr int32_t MaxGomaxprocs = 1024;  // Go's _MaxGomaxprocs
+// Go 1.19 has no limit (allp is a slice it reallocates). Ours is a fixed
+// array so that it never moves under lock-free readers; 16384 entries cost
+// 128 KB of untouched BSS. A larger GOMAXPROCS is reduced to this, with a
+// message (schedinit, setGOMAXPROCS).
+constexpr int32_t MaxGomaxprocs = 16384;
 // Every P ever created, indexed by id. The array never moves and Ps are never
 // freed (a P beyond gomaxprocs is _Pdead), so other threads may read it
 // without a lock, as Go's stealers and sysmon read allp.

@@ -270,7 +270,9 @@ void stackcacheflush(p* pp) {
     print("runtime: goroutine stack exceeds ", maxstacksize, "-byte limit\n");
     print("runtime: sp=", hex((uintptr)r), " stack=[", hex(gp->stack.lo), ", ", hex(gp->stack.hi), "]\n");
     (void)total;
-    throwStackOverflow(gp);
+    // Go's throw from newstack: on g0, so the dump starts with g0's
+    // "runtime stack:", then gp (m.curg) and every other goroutine.
+    throw_("stack overflow");
 }
 
 // The segment to switch to for a frame that needs `need` bytes, reusing the

@@ -179,7 +179,7 @@ void sysmon() {
 }
 
 // Print one SCHED line (and with detail, a line per P, M and G), in Go's
-// format (Go 1.21's, which adds needspinning).
+// format (Go 1.19's: needspinning, which our wakep keeps, is not printed).
 void schedtrace(bool detailed) {
     int64_t now = nanotime();
     if (starttime == 0) starttime = now;
@@ -187,7 +187,7 @@ void schedtrace(bool detailed) {
     lock(&sched.lock);
     print("SCHED ", (now - starttime) / 1000000, "ms: gomaxprocs=", gomaxprocs, " idleprocs=", atomic::Load(&sched.npidle),
           " threads=", mcount(), " spinningthreads=", atomic::Load(&sched.nmspinning),
-          " needspinning=", atomic::Load(&sched.needspinning), " idlethreads=", sched.nmidle,
+          " idlethreads=", sched.nmidle,
           " runqueue=", sched.runqsize);
     if (detailed)
         print(" gcwaiting=", atomic::Load(&sched.gcwaiting), " nmidlelocked=", sched.nmidlelocked,

@@ -118,6 +118,10 @@ std::string prettyEntry(const std::string& d) {
         // Keep just the closure type, not the deduced argument types.
         size_t comma = closure.find(", ");
         if (comma != std::string::npos) closure = closure.substr(0, comma);
+        // A plain function (go::go(f)): the trampoline only calls it, and
+        // tracebacks leave that frame out (runtime/traceback.cpp).
+        if (closure.find("(&)") != std::string::npos || closure.find("(*)") != std::string::npos)
+            return "go::detail::goEntry()";
         return closure + "()";
     }
     return "";
@@ -172,8 +176,9 @@ bool isPublicHeader(const std::string& path) {
     return in;
 }
 
-// For each pc, the innermost source position outside the runtime's headers,
-// following inlining (addr2line -i prints the chain, innermost first).
+// For each pc of code from the public headers, the innermost position of
+// the inlining chain outside them (addr2line -i prints the chain, innermost
+// first), if the code was inlined into the user's code at all.
 std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char* elf, const std::vector<uint64_t>& pcs) {
     std::map<uint64_t, std::pair<std::string, uint32_t>> out;
     if (pcs.empty()) return out;
@@ -189,14 +194,20 @@ std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char*
     char buf[4096];
     uint64_t cur = 0;
     bool found = false;
+    int depth = 0;
     while (std::fgets(buf, sizeof buf, p)) {
         std::string l(buf);
         while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
         if (startsWith(l, "0x")) {
             cur = std::strtoull(l.c_str(), nullptr, 16);
             found = false;
+            depth = 0;
             continue;
         }
+        // The first line is the pc's own position, which the line table
+        // already says is in a public header (every pc asked is); binutils'
+        // addr2line may name the wrong file for it (DWARF 5 file index 0).
+        if (depth++ == 0) continue;
         if (found) continue;
         size_t colon = l.rfind(':');
         if (colon == std::string::npos) continue;
@@ -249,19 +260,38 @@ std::vector<Line> lines(const char* elf) {
         auto it = fullpath.find(l.file);
         if (it != fullpath.end()) l.file = it->second;
     }
-    std::vector<uint64_t> inlined;
-    for (const Line& l : out)
-        if (l.line != 0 && isPublicHeader(l.file)) inlined.push_back(l.pc);
-    auto callers = callerPositions(elf, inlined);
-    for (Line& l : out) {
-        if (l.line == 0 || !isPublicHeader(l.file)) continue;
-        auto it = callers.find(l.pc);
-        if (it != callers.end()) {
-            l.file = it->second.first;
-            l.line = it->second.second;
-        }
-    }
     std::stable_sort(out.begin(), out.end(), [](const Line& a, const Line& b) { return a.pc < b.pc; });
+    // A row of inlined header code can span several inlined calls from
+    // different user lines (two c.close() in a row share chan.h's row), so
+    // every byte of such a row is asked for its user position, and a row
+    // starts wherever that position changes.
+    std::vector<uint64_t> inlined;
+    auto rowEnd = [&](size_t i) {
+        uint64_t end = i + 1 < out.size() ? out[i + 1].pc : out[i].pc + 1;
+        return std::min(end, out[i].pc + 4096);
+    };
+    for (size_t i = 0; i < out.size(); i++)
+        if (out[i].line != 0 && isPublicHeader(out[i].file))
+            for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) inlined.push_back(pc);
+    auto callers = callerPositions(elf, inlined);
+    std::vector<Line> split;
+    for (size_t i = 0; i < out.size(); i++) {
+        if (out[i].line == 0 || !isPublicHeader(out[i].file)) {
+            split.push_back(out[i]);
+            continue;
+        }
+        Line row = out[i];
+        bool first = true;
+        for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) {
+            auto it = callers.find(pc);
+            if (it == callers.end()) continue;
+            if (!first && it->second.first == split.back().file && it->second.second == split.back().line) continue;
+            split.push_back({pc, it->second.second, it->second.first});
+            first = false;
+        }
+        if (first) split.push_back(row);  // no user position found: keep the header's
+    }
+    out.swap(split);
     // Several rows for one pc: the last one wins. Then drop rows that repeat
     // the previous file and line.
     std::vector<Line> dedup;
@@ -342,7 +372,8 @@ void checkRuntimeRange(const std::vector<Piece>& ps, const std::string& runtimeL
 
 // Library functions (from any archive given with --lib or --runtime-lib)
 // take their file from the line table but keep no line rows of their own:
-// tracebacks show file and offset for them, which keeps binaries small.
+// tracebacks show file and offset for them: keeping their lines makes
+// ./hello 90% bigger (docs/performance.md).
 // Rows outside every linked code section go too: they describe functions
 // --gc-sections dropped, whose line programs stay in .debug_line at
 // address 0.

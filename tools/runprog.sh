@@ -86,7 +86,7 @@ parse_directives() {
             stdout) HAVE_STDOUT_EXACT=1; STDOUT_EXACT+=("$val") ;;
             stderr) HAVE_STDERR_EXACT=1; STDERR_EXACT+=("$val") ;;
             stdout-contains | stdout-not-contains | stdout-regex | stdout-not-regex | \
-            stderr-contains | stderr-not-contains | stderr-regex | stderr-not-regex | stderr-order)
+            stderr-contains | stderr-not-contains | stderr-regex | stderr-not-regex | stderr-order | stderr-frames)
                 CHECKS+=("$key"$'\t'"$val") ;;
             build-error) BUILD_ERRORS+=("$val") ;;
             *) BAD_DIRECTIVES+=("$line") ;;
@@ -258,6 +258,18 @@ for c in ${CHECKS[@]+"${CHECKS[@]}"}; do
         *-contains) grep -qF -- "$text" "$file" || problems+=("$stream lacks \"$text\"") ;;
         *-not-regex) grep -qE -- "$text" "$file" && problems+=("$stream matches /$text/, it must not") ;;
         *-regex) grep -qE -- "$text" "$file" || problems+=("$stream does not match /$text/") ;;
+        stderr-frames)
+            # "HEADER | f1 | f2": the function lines of the traceback under
+            # the line HEADER (the lines not starting with a tab, up to the
+            # next blank line) are exactly f1, f2, ... in order.
+            header=${text%%' | '*}
+            want=${text#*' | '}
+            got=$(awk -v h="$header" '
+                found && $0 == "" { exit }
+                found && !/^\t/ { printf "%s%s", sep, $0; sep = " | " }
+                $0 == h { found = 1 }' "$file")
+            [[ $got == "$want" ]] || problems+=("stderr-frames under \"$header\": got \"$got\", want \"$want\"")
+            ;;
         stderr-order)
             # Each " | "-separated part must occur after the previous one.
             rest=$(head -c 4000000 "$file")

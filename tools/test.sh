@@ -5,6 +5,7 @@
 #   tools/test.sh deps|build|unit|elf|layout|http|stress   one step (http: curl against the HTTP example)
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
+#   tools/test.sh golden [NAME...]      the golden suite only (test/golden/README.md)
 #
 # Environment:
 #   TESTS=GLOB[,GLOB...]  which programs to run (same as NAMEs; default all)
@@ -380,6 +381,13 @@ step_stress() {
     MODES=$MODES tools/stress.sh "${STRESS_DURATION:-30s}" || fail "stress (the seeds above repeat the failures)"
 }
 
+# ---- 8. the golden suite: the same programs in Go 1.19 ---------------------------------------
+
+step_golden() {
+    say "golden suite (test/golden: our output against Go 1.19's), modes $MODES"
+    MODES=$MODES tools/golden.sh test "$@" || FAILED=1
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -394,6 +402,7 @@ case $what in
         step_programs
         step_http
         step_stress
+        step_golden
         ;;
     deps) step_deps ;;
     build) step_build ;;
@@ -402,13 +411,14 @@ case $what in
     layout) step_build && step_layout ;;
     stress) step_stress ;;
     programs) step_programs "$@" ;;
+    golden) step_golden "$@" ;;
     http) step_http ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...], http)" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, programs [NAME...], http, stress, golden [NAME...])" >&2
         exit 2
         ;;
 esac

@@ -4,6 +4,7 @@
 #pragma once
 #include <stdint.h>
 
+#include <type_traits>
 #include <utility>
 
 #include "go.h"  // detail::Defer

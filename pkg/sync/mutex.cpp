@@ -80,7 +80,7 @@ void Mutex::lockSlow() {
             // If we were already waiting before, queue at the front of the queue.
             bool queueLifo = waitStartTime != 0;
             if (waitStartTime == 0) waitStartTime = runtime::nanotime();
-            semacquire(&sema_, queueLifo, waitReason::syncMutexLock);
+            semacquire(&sema_, queueLifo, waitReason::semacquire);
             starving = starving || runtime::nanotime() - waitStartTime > starvationThresholdNs;
             old = atomic::Load(&state_);
             if (old & mutexStarving) {

@@ -15,7 +15,7 @@ constexpr int32_t rwmutexMaxReaders = 1 << 30;
 void RWMutex::RLock() {
     if (atomic::Xadd(&readerCount_, 1) < 0) {
         // A writer is pending, wait for it.
-        runtime::semacquire(&readerSem_, false, runtime::waitReason::syncRWMutexRLock);
+        runtime::semacquire(&readerSem_, false, runtime::waitReason::semacquire);
     }
 }
 
@@ -48,7 +48,7 @@ void RWMutex::Lock() {
     int32_t r = atomic::Xadd(&readerCount_, -rwmutexMaxReaders) + rwmutexMaxReaders;
     // Wait for active readers.
     if (r != 0 && atomic::Xadd(&readerWait_, r) != 0)
-        runtime::semacquire(&writerSem_, false, runtime::waitReason::syncRWMutexLock);
+        runtime::semacquire(&writerSem_, false, runtime::waitReason::semacquire);
 }
 
 bool RWMutex::TryLock() {

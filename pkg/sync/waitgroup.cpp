@@ -31,7 +31,7 @@ void WaitGroup::Wait() {
         if (v == 0) return;  // counter is 0, no need to wait
         // Increment waiters count.
         if (atomic::Cas(&state_, state, state + 1)) {
-            runtime::semacquire(&sema_, false, runtime::waitReason::syncWaitGroupWait);
+            runtime::semacquire(&sema_, false, runtime::waitReason::semacquire);
             if (atomic::Load(&state_) != 0) runtime::panicmsg("sync: WaitGroup is reused before previous Wait has returned");
             return;
         }

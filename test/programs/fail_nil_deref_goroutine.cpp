@@ -6,6 +6,7 @@
 //! stderr-regex: \[signal SIGSEGV: segmentation violation code=0x[0-9a-f]+ addr=0x8 pc=0x[0-9a-f]+\]
 //! stderr-regex: goroutine ([2-9]|[1-9][0-9]+) \[running\]:
 //! stderr-contains: load_field
+//! stderr-frames: goroutine 2 [running]: | load_field() | main::{lambda()#1}() | created by main
 //! runs: GOMAXPROCS=1 ; GOMAXPROCS=2
 #include "go.h"
 

@@ -5,6 +5,7 @@
 //! stdout: before
 //! stderr-order: panic: something went wrong | goroutine 1 [running]: | explode_here | main
 //! stderr-regex: ^goroutine 1 \[running\]:$
+//! stderr-frames: goroutine 1 [running]: | explode_here(...) | explode_here(...) | explode_here(...) | explode_here(...) | main()
 //! stdout-not-contains: after
 //! runs: ; GOTRACEBACK=single
 #include "go.h"
@@ -15,7 +16,6 @@
 __attribute__((noinline)) void explode_here(int depth) {
     if (depth == 0) go::panic("something went wrong");
     explode_here(depth - 1);
-    asm volatile("");
 }
 
 int main() {

@@ -4,6 +4,7 @@
 //! stderr-contains: panic: send on closed channel
 //! stderr-regex: goroutine ([2-9]|[1-9][0-9]+) \[running\]:
 //! stderr-contains: sender_here
+//! stderr-frames: goroutine 2 [running]: | sender_here() | created by main
 //! runs: GOMAXPROCS=1 ; GOMAXPROCS=2
 #include "go.h"
 

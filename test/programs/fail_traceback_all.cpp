@@ -12,29 +12,30 @@
 //! stderr-contains: waiter_send
 //! stderr-contains: waiter_sleep
 //! stderr-contains: waiter_select
+//! stderr-frames: goroutine 1 [running]: | main()
+//! stderr-frames: goroutine 2 [chan receive]: | waiter_recv() | created by main
+//! stderr-frames: goroutine 3 [chan send]: | waiter_send() | created by main
+//! stderr-frames: goroutine 4 [sleep]: | go::time::Sleep(...) | waiter_sleep() | created by main
+//! stderr-frames: goroutine 5 [select]: | waiter_select() | created by main
 //! runs: GOMAXPROCS=1 ; GOMAXPROCS=2
 #include "go.h"
 
 static go::chan<int> c1, c2, c3;
 
-// Each waiter keeps its frame (no tail call: the empty asm after the call),
-// so the traceback can name it.
+// Each waiter keeps its frame (noinline; no call is compiled as a tail
+// jump), so the traceback names it.
 __attribute__((noinline)) void waiter_recv() {
     c1.recv();
-    asm volatile("");
 }
 __attribute__((noinline)) void waiter_send() {
     c2.send(1);
-    asm volatile("");
 }
 __attribute__((noinline)) void waiter_sleep() {
     go::time::Sleep(3600 * go::time::Second);
-    asm volatile("");
 }
 __attribute__((noinline)) void waiter_select() {
     int v;
     go::select(go::recv(c3, &v), go::recv(c1, &v));
-    asm volatile("");
 }
 
 int main() {

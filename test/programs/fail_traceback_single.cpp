@@ -2,6 +2,7 @@
 // goroutine, not the parked ones.
 //! exit: 2
 //! stderr-order: panic: boom | goroutine 1 [running]:
+//! stderr-frames: goroutine 1 [running]: | main()
 //! stderr-not-contains: [chan receive]
 //! stderr-not-regex: ^goroutine ([2-9]|[1-9][0-9]+) \[
 //! runs: ; GOTRACEBACK=single

@@ -1,9 +1,10 @@
-// GODEBUG=schedtrace=MS,scheddetail=1 prints Go's SCHED lines and, with
+// GODEBUG=schedtrace=MS,scheddetail=1 prints Go 1.19's SCHED lines and, with
 // scheddetail, per-P lines; work started by main shows up in P1's schedtick
 // (P1 stole and ran goroutines).
 //! env: GOMAXPROCS=2 GODEBUG=schedtrace=20,scheddetail=1
 //! stdout: ok
-//! stderr-regex: ^SCHED [0-9]+ms: gomaxprocs=2 idleprocs=[0-9]+ threads=[0-9]+ spinningthreads=[0-9]+ (needspinning=[0-9]+ )?idlethreads=[0-9]+ runqueue=[0-9]+
+//! stderr-regex: ^SCHED [0-9]+ms: gomaxprocs=2 idleprocs=[0-9]+ threads=[0-9]+ spinningthreads=[0-9]+ idlethreads=[0-9]+ runqueue=[0-9]+
+//! stderr-not-contains: needspinning
 //! stderr-regex: ^ +P0: status=[0-9]+ schedtick=[0-9]+ syscalltick=[0-9]+ m=-?[0-9]+ runqsize=[0-9]+ gfreecnt=[0-9]+
 //! stderr-regex: ^ +P1: status=[0-9]+ schedtick=[1-9][0-9]* syscalltick=
 //! stderr-regex: ^ +M[0-9]+: p=-?[0-9]+ curg=-?[0-9]+

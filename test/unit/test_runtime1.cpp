@@ -26,6 +26,7 @@ TEST_CASE("atoi accepts exactly decimal integers", "[runtime1]") {
     REQUIRE_FALSE(runtime::atoi("-", &v));
     REQUIRE_FALSE(runtime::atoi("12x", &v));
     REQUIRE_FALSE(runtime::atoi(" 1", &v));
+    REQUIRE_FALSE(runtime::atoi("+1", &v));  // Go's atoi64 takes no '+'
     REQUIRE_FALSE(runtime::atoi(nullptr, &v));
 }
 
@@ -33,9 +34,9 @@ TEST_CASE("GOMAXPROCS: a positive integer, anything else ignored", "[runtime1]")
     int32_t n = -1;
     REQUIRE(parseGomaxprocs("3", &n));
     REQUIRE(n == 3);
-    REQUIRE(parseGomaxprocs("5000", &n));
-    REQUIRE(n == MaxGomaxprocs);
-    for (const char* bad : {"0", "-3", "abc", "", "2.5", "3 "}) {
+    REQUIRE(parseGomaxprocs("2000", &n));
+    REQUIRE(n == 2000);  // Go 1.19 has no cap
+    for (const char* bad : {"0", "-3", "abc", "", "2.5", "3 ", "+3"}) {
         n = -1;
         REQUIRE_FALSE(parseGomaxprocs(bad, &n));
         REQUIRE(n == -1);
@@ -63,19 +64,28 @@ TEST_CASE("GODEBUG: comma-separated key=value, unknown keys ignored", "[runtime1
 }
 
 TEST_CASE("GOTRACEBACK levels as Go's setTraceback", "[runtime1]") {
-    bool all;
-    REQUIRE(parseGotraceback("none", &all) == 0);
+    bool all, crash;
+    REQUIRE(parseGotraceback("none", &all, &crash) == 0);
     REQUIRE_FALSE(all);
-    REQUIRE(parseGotraceback("single", &all) == 1);
+    REQUIRE(parseGotraceback("single", &all, &crash) == 1);
     REQUIRE_FALSE(all);
-    REQUIRE(parseGotraceback(nullptr, &all) == 1);
-    REQUIRE(parseGotraceback("all", &all) == 1);
+    REQUIRE(parseGotraceback(nullptr, &all, &crash) == 1);
+    REQUIRE(parseGotraceback("", &all, &crash) == 1);
+    REQUIRE(parseGotraceback("all", &all, &crash) == 1);
     REQUIRE(all);
-    REQUIRE(parseGotraceback("system", &all) == 2);
+    REQUIRE(parseGotraceback("system", &all, &crash) == 2);
     REQUIRE(all);
-    REQUIRE(parseGotraceback("crash", &all) == 2);
-    REQUIRE(parseGotraceback("bogus", &all) == 1);
-    REQUIRE_FALSE(all);
+    REQUIRE_FALSE(crash);
+    REQUIRE(parseGotraceback("crash", &all, &crash) == 2);
+    REQUIRE(crash);
+    // Anything else: every goroutine, at the level it spells as a uint32, else 0.
+    REQUIRE(parseGotraceback("bogus", &all, &crash) == 0);
+    REQUIRE(all);
+    REQUIRE_FALSE(crash);
+    REQUIRE(parseGotraceback("2", &all, &crash) == 2);
+    REQUIRE(parseGotraceback("5", &all, &crash) == 5);
+    REQUIRE(parseGotraceback("-1", &all, &crash) == 0);
+    REQUIRE(all);
 }
 
 TEST_CASE("environment lookup", "[runtime1]") {

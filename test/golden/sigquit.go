@@ -1,0 +1,40 @@
+// SIGQUIT from outside, with the main goroutine busy in a loop and while
+// every goroutine is blocked (the signal lands on an idle M), at the default
+// GOTRACEBACK and at system (registers, fp= sp= pc=).
+// golden: run busy CASE=busy GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1
+// golden: run idle CASE=idle
+// golden: run busy_system CASE=busy GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 GOTRACEBACK=system
+// golden: run idle_system CASE=idle GOTRACEBACK=system
+// golden: signal QUIT
+// golden: native-only busy qemu-user takes a process's signal on any of its threads, not the busy one
+// golden: native-only busy_system qemu-user takes a process's signal on any of its threads, not the busy one
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+var c = make(chan int)
+var counter int
+
+//go:noinline
+func waiter() { <-c }
+
+//go:noinline
+func spin() {
+	for counter >= 0 {
+		counter++
+	}
+}
+
+func main() {
+	go waiter()
+	time.Sleep(20 * time.Millisecond)
+	fmt.Println("ready")
+	if os.Getenv("CASE") == "busy" {
+		spin()
+	}
+	time.Sleep(time.Hour)
+}
