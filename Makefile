@@ -12,7 +12,10 @@
 # (.gosymtab), and the second link adds that table after all code, so no
 # address moves (mksymtab --check verifies it). The second link's output,
 # with every symbol and the debug line table, stays in build/link/ for
-# debuggers; the shipped binary is a stripped copy of it.
+# debuggers; the shipped binary is a stripped copy of it, and NAME.debug
+# beside it holds every symbol and the DWARF, found through .gnu_debuglink
+# by gdb, perf and addr2line (docs/debugging.md). DEBUG=1 ships the
+# unstripped program instead.
 
 CXX      ?= g++
 HOSTCXX  ?= g++
@@ -134,7 +137,13 @@ $(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symb
 	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
 	$(CXX) $(LDFLAGS) -o $(LINKDIR).full $(PROG_OBJ) $(LINKDIR).symtab.o $(LINK_LIBS)
 	$(MKSYMTAB) --check $(LINKDIR).pass1 $(LINKDIR).full
-	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt $(LINKDIR).full $@
+ifeq ($(DEBUG),1)
+	cp $(LINKDIR).full $@
+	rm -f $@.debug
+else
+	objcopy --only-keep-debug $(LINKDIR).full $@.debug
+	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt --add-gnu-debuglink=$@.debug $(LINKDIR).full $@
+endif
 
 run: $(OUT)
 	./$(OUT)
@@ -150,7 +159,7 @@ bench:
 	@tools/bench.sh
 
 clean:
-	rm -rf $(BUILD) hello
+	rm -rf $(BUILD) hello hello.debug
 
 # ---- Host unit tests (Catch2) ------------------------------------------------
 # Runtime and package files that can run inside an ordinary process,
