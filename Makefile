@@ -6,6 +6,7 @@
 #   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
 #   make test            host unit tests + every test program, natively and under qemu-x86_64
 #   make bench           benchmarks side by side with Go (docs/performance.md)
+#   make trace-svg       an execution trace of ./hello (or PROG=) drawn as OUT.svg (docs/trace.md)
 #
 # Every program is linked twice: the first link gives the addresses of all
 # functions, tools/mksymtab turns them into the name table tracebacks print
@@ -44,7 +45,7 @@ CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/fmt/fmt pkg/os/os
+	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap runtime/trace_json pkg/fmt/fmt pkg/os/os
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
@@ -78,7 +79,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench clean runtime
+.PHONY: all run test unit programs bench clean runtime trace-svg
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -144,6 +145,19 @@ else
 	objcopy --only-keep-debug $(LINKDIR).full $@.debug
 	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt --add-gnu-debuglink=$@.debug $(LINKDIR).full $@
 endif
+
+TRACESVG := $(BUILD)/tools/tracesvg
+$(TRACESVG): tools/tracesvg.cpp
+	@mkdir -p $(@D)
+	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
+
+# make trace-svg [PROG=f.cpp OUT=bin] [SVG=out.svg]: run the program with
+# GODEBUG=tracefile (the whole run, from the boot) and draw the trace
+# (docs/trace.md). TRACE=x.json draws an existing trace instead.
+SVG ?= $(OUT).svg
+trace-svg: $(TRACESVG) $(if $(TRACE),,$(OUT))
+	$(if $(TRACE),,GODEBUG=tracefile=$(OUT).trace.json ./$(OUT) >/dev/null)
+	$(TRACESVG) $(or $(TRACE),$(OUT).trace.json) $(SVG) "$(or $(TITLE),$(PROG))"
 
 run: $(OUT)
 	./$(OUT)

@@ -5,6 +5,7 @@
 // essay is at the top of proc.cpp.
 #include "print.h"
 #include "proc.h"
+#include "trace.h"
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
@@ -78,6 +79,7 @@ static g* stealWork(int64_t* now, bool* inheritTime, int64_t* pollUntil, bool* n
             // Don't bother to attempt to steal if p2 is idle.
             if (!idlepMask.read(e.position())) {
                 if (g* gp = runqsteal(pp, p2, stealTimersOrRunNextG)) {
+                    if (traceOn()) traceSteal(p2, gp);
                     *inheritTime = false;
                     *newWork = ranTimer;
                     return gp;
@@ -328,9 +330,11 @@ void execute(g* gp, bool inheritTime) {
     atomic::StoreRel(&gp->preempt, false);
     atomic::StoreRel(&gp->stackguard0, gp->stack.lo + StackGuard);
     if (!inheritTime) mp->p->schedtick++;
+    if (traceOn()) traceGoStart();
     static bool g1started;  // [only the first execute of g1 reads and sets it]
     if (gp->goid == 1 && !g1started) {
         g1started = true;
+        if (traceOn()) traceBoot("schedule: execute g1");
         if (boottraceEnabled())
             print("boot: [8] mstart -> mstart1 -> schedule -> execute -> gogo: M", mp->id, " on P", mp->p->id,
                   " switches to g1's stack at sp=", hex(gp->sched.sp), " pc=", hex(gp->sched.pc), "\n");
@@ -350,6 +354,7 @@ void dropg() {
 // park continuation on g0.
 static void park_m(g* gp) {
     m* mp = getg()->m;
+    if (traceOn()) traceGoPark(gp->waitreason);
     casgstatus(gp, _Grunning, _Gwaiting);
     dropg();
     if (auto fn = mp->waitunlockf) {
@@ -396,6 +401,7 @@ void goparkunlock(mutex* l, waitReason reason) { gopark(parkunlock_c, l, reason)
 void ready(g* gp, bool next) {
     // Mark runnable (casgstatus checks that gp was waiting).
     m* mp = acquirem();  // disable preemption because it can be holding p in a local var
+    if (traceOn()) traceGoUnpark(gp);
     casgstatus(gp, _Gwaiting, _Grunnable);
     runqput(mp->p, gp, next);
     wakep();
@@ -431,7 +437,10 @@ static void goschedImpl(g* gp) {
 }
 
 // Gosched continuation on g0.
-static void gosched_m(g* gp) { goschedImpl(gp); }
+static void gosched_m(g* gp) {
+    if (traceOn()) traceGoSched();
+    goschedImpl(gp);
+}
 
 // Yields the processor, allowing other goroutines to run. It does not suspend
 // the current goroutine, so execution resumes automatically (Go's Gosched:
@@ -468,6 +477,7 @@ void Gosched() {
 // goyield continuation on g0: like Gosched, but the G goes to the tail of
 // the local run queue rather than the global one.
 static void goyield_m(g* gp) {
+    if (traceOn()) traceGoSched();
     p* pp = gp->m->p;
     casgstatus(gp, _Grunning, _Grunnable);
     dropg();
@@ -484,6 +494,7 @@ void gopreempt_m(g* gp) { goschedImpl(gp); }
 static void goexit0(g* gp) {
     m* mp = getg()->m;
     p* pp = mp->p;
+    if (traceOn()) traceGoEnd();
     casgstatus(gp, _Grunning, _Gdead);
     gp->m = nullptr;
     atomic::StoreRel(&gp->preempt, false);

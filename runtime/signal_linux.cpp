@@ -8,6 +8,7 @@
 // signal stack's limit, not the interrupted goroutine's) and calls sighandler.
 #include "print.h"
 #include "runtime.h"
+#include "trace.h"
 #include "sys_linux.h"
 
 extern "C" void sigreturn__sigaction();
@@ -256,6 +257,7 @@ extern "C" void asyncPreempt2() __attribute__((no_split_stack));
 extern "C" void asyncPreempt2() {
     g* gp = getg();
     gp->asyncSafePoint = true;
+    if (traceOn()) traceGoPreempt(tracePreemptSignal);
     mcall(gopreempt_m);
     gp->asyncSafePoint = false;
 }

@@ -17,6 +17,7 @@
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -189,6 +190,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     }
     bool autofree = t->autofree && t->period == 0;
     unlock(&pp->timersLock);
+    if (traceOn()) traceTimer((uintptr)f);
     f(arg, seq);
     if (autofree) mfree(t);
     else atomic::StoreRel(&t->running, false);
