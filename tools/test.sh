@@ -2,7 +2,7 @@
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
 #   tools/test.sh                   everything: deps, build, unit, elf, programs
-#   tools/test.sh deps|build|unit|elf   one step
+#   tools/test.sh deps|build|unit|elf|debug   one step
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #
@@ -38,8 +38,9 @@ step_deps() {
     local missing=()
     [[ -f /usr/include/catch2/catch.hpp ]] || missing+=(catch2)
     command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
+    command -v gdb >/dev/null 2>&1 || missing+=(gdb)
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "catch2 and qemu-x86_64 present"
+        echo "catch2, qemu-x86_64 and gdb present"
         return 0
     fi
     local sudo=""
@@ -48,14 +49,14 @@ step_deps() {
     fi
     if [[ $(id -u) -eq 0 || -n $sudo ]]; then
         echo "installing: ${missing[*]}"
-        $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y catch2 qemu-user || {
+        $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y catch2 qemu-user gdb || {
             echo "FAIL: could not install ${missing[*]}"
             exit 1
         }
     else
         echo "missing: ${missing[*]}. Install them with:"
         echo
-        echo "    sudo apt-get install -y catch2 qemu-user"
+        echo "    sudo apt-get install -y catch2 qemu-user gdb"
         echo
         exit 1
     fi
@@ -338,6 +339,13 @@ step_layout() {
 
 # ---- main ---------------------------------------------------------------------------------
 
+# ---- 6. debugging tools: tracer, debug files, gdb (tools/test_debug.sh) ----------------
+
+step_debug() {
+    say "debugging tools (tools/test_debug.sh)"
+    MODES=$MODES tools/test_debug.sh || fail "tools/test_debug.sh"
+}
+
 what=${1:-all}
 [[ $# -gt 0 ]] && shift
 case $what in
@@ -348,6 +356,7 @@ case $what in
         step_elf
         step_layout
         step_programs
+        step_debug
         ;;
     deps) step_deps ;;
     build) step_build ;;
@@ -355,12 +364,13 @@ case $what in
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
     programs) step_programs "$@" ;;
+    debug) step_build && step_debug ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...])" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...], debug)" >&2
         exit 2
         ;;
 esac

@@ -218,7 +218,10 @@ int check(const std::vector<Event>& evs, bool boot) {
                 if (!o.empty())
                     problem("P track " + std::to_string(e.tid) + " starts g" + std::to_string(e.g) + " while g" +
                             std::to_string(o.back()) + " runs");
-                if (!created.count(e.g)) problem("g" + std::to_string(e.g) + " starts but was never created");
+                if (!created.count(e.g)) {
+                    problem("g" + std::to_string(e.g) + " starts but was never created");
+                    created.insert(e.g);  // said once
+                }
                 if (state[e.g] == 1) problem("g" + std::to_string(e.g) + " runs again without an unblock");
                 state[e.g] = 0;
             }
