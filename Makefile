@@ -46,7 +46,7 @@ OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
 	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap runtime/trace_json pkg/fmt/fmt pkg/os/os
-RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
+RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
 # main keeps its special rules (falling off its end returns 0); no libc is
@@ -131,7 +131,14 @@ $(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_prefixes.h
 # (linker.ld names _rt0_amd64_linux EXTERN); libgcc.a is GCC's own support
 # code (no libc), as GCC's manual advises for -nostdlib programs.
 LINK_LIBS := -Wl,--start-group $(LIBGO) $(LIBRUNTIME) -Wl,--end-group $(LIBGCC)
-$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
+# The .debug_gdb_scripts section of NAME.debug: gdb's "inlined python
+# script" entry (type 4, a name line, the text, a NUL), tools/runtime-gdb.py.
+GDBSCRIPT := $(BUILD)/tools/runtime-gdb.section
+$(GDBSCRIPT): tools/runtime-gdb.py
+	@mkdir -p $(@D)
+	{ printf '\004gdb.inlined-script.runtime-gdb.py\n'; cat $<; printf '\000'; } >$@
+
+$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt $(GDBSCRIPT)
 	@mkdir -p $(dir $(LINKDIR)) $(dir $@)
 	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(PROG_OBJ) $(LINK_LIBS)
 	$(MKSYMTAB) --runtime-lib $(LIBRUNTIME) --lib $(LIBGO) --include include $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
@@ -142,7 +149,8 @@ ifeq ($(DEBUG),1)
 	cp $(LINKDIR).full $@
 	rm -f $@.debug
 else
-	objcopy --only-keep-debug $(LINKDIR).full $@.debug
+	objcopy --only-keep-debug --add-section .debug_gdb_scripts=$(GDBSCRIPT) \
+		--set-section-flags .debug_gdb_scripts=readonly,debug $(LINKDIR).full $@.debug
 	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt --add-gnu-debuglink=$@.debug $(LINKDIR).full $@
 endif
 

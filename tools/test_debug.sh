@@ -9,7 +9,10 @@
 #            the SVG has one lane per P
 #   debugfile  the shipped binary has no DWARF and a .gnu_debuglink to NAME.debug;
 #            addr2line on a traceback's pc names the user's file and line
-#   gdb      tools/test_gdb.sh (goroutines, their wait reasons and stacks)
+#   gdb      test/programs/gdb_goroutines.cpp stopped at a breakpoint with 100
+#            goroutines parked: tools/runtime-gdb.py (auto-loaded from NAME.debug)
+#            lists them with the right wait reasons and walks their stacks, on the
+#            live process, on a core file, and under qemu-x86_64 -g (gdb's remote stub)
 #
 # MODES=native,qemu as for tools/test.sh. Exit status 1 if anything failed.
 set -u
@@ -31,6 +34,7 @@ build() {  # build NAME: test/programs/NAME.cpp -> build/tests/NAME
 make --no-print-directory -s build/tools/tracesvg >"$OUT/tracesvg.build.log" 2>&1 || fail "build tools/tracesvg"
 build trace_run
 build fail_panic
+build gdb_goroutines
 TRACESVG=build/tools/tracesvg
 
 # ---- trace ----------------------------------------------------------------------------
@@ -86,6 +90,51 @@ if [[ -n $off && -n $entry ]]; then
     fi
 else
     fail "no traceback frame or symbol for explode_here (frame: $frame)"
+fi
+
+# ---- gdb -----------------------------------------------------------------------------
+GDB=(timeout 120 gdb -nx -batch -iex "add-auto-load-safe-path $PWD/build/tests")
+gbin=build/tests/gdb_goroutines
+check_gdb() {  # check_gdb LABEL LOG: the output of info goroutines, goroutine N bt, info ps, info ms
+    local label=$1 log=$2 bad=0 want reason n
+    for want in "40 chan receive" "20 chan send" "20 sync.Mutex.Lock" "10 sleep" "10 sync.WaitGroup.Wait"; do
+        n=${want%% *} reason=${want#* }
+        got=$(grep -cF "waiting ($reason) " "$log")
+        [[ $got == "$n" ]] || { fail "gdb $label: $got goroutines waiting ($reason), want $n"; bad=1; }
+    done
+    got=$(grep -c ' waiting (' "$log")
+    [[ $got == 100 ]] || { fail "gdb $label: info goroutines lists $got parked goroutines, want 100"; bad=1; }
+    grep -q '^\* 1 running gdbBreakHere' "$log" || { fail "gdb $label: goroutine 1 is not shown running in gdbBreakHere"; bad=1; }
+    grep -q 'in gdbWaitGroup() at test/programs/gdb_goroutines.cpp:' "$log" ||
+        { fail "gdb $label: goroutine 92's backtrace does not reach gdbWaitGroup"; bad=1; }
+    grep -q 'in main () at test/programs/gdb_goroutines.cpp:' "$log" ||
+        { fail "gdb $label: goroutine 1's backtrace does not reach main"; bad=1; }
+    grep -q '^P1 ' "$log" && grep -q '^M0 ' "$log" || { fail "gdb $label: info ps / info ms list no P1 / M0"; bad=1; }
+    ((bad)) || pass "gdb $label: 100 parked goroutines with their wait reasons, backtraces through gdbWaitGroup and main, info ps, info ms"
+}
+CMDS=(-ex 'info goroutines' -ex 'goroutine 92 bt' -ex 'goroutine 1 bt' -ex 'info ps' -ex 'info ms')
+if [[ ,$MODES, == *,native,* ]]; then
+    rm -f "$OUT/gdb.core"
+    GOMAXPROCS=2 "${GDB[@]}" -ex 'break gdbBreakHere' -ex run "${CMDS[@]}" -ex "gcore $OUT/gdb.core" -ex kill \
+        "$gbin" >"$OUT/gdb.live.log" 2>&1
+    check_gdb "[native, live process]" "$OUT/gdb.live.log"
+    if [[ -f $OUT/gdb.core ]]; then
+        "${GDB[@]}" "${CMDS[@]}" "$gbin" "$OUT/gdb.core" >"$OUT/gdb.core.log" 2>&1
+        check_gdb "[native, core file]" "$OUT/gdb.core.log"
+    else
+        fail "gdb: gcore wrote no core file ($(tail -n 3 "$OUT/gdb.live.log"))"
+    fi
+fi
+if [[ ,$MODES, == *,qemu,* ]]; then
+    port=$((20000 + RANDOM % 20000))
+    GOMAXPROCS=2 qemu-x86_64 -g $port "$gbin" >"$OUT/gdb.qemu.out" 2>&1 &
+    qpid=$!
+    sleep 0.5
+    "${GDB[@]}" -ex "target remote :$port" -ex 'break gdbBreakHere' -ex continue "${CMDS[@]}" -ex kill \
+        "$gbin" >"$OUT/gdb.qemu.log" 2>&1
+    kill $qpid 2>/dev/null
+    wait $qpid 2>/dev/null
+    check_gdb "[qemu-x86_64 -g]" "$OUT/gdb.qemu.log"
 fi
 
 exit $FAILED
