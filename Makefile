@@ -7,6 +7,7 @@
 #   make test            host unit tests + every test program, natively and under qemu-x86_64
 #   make bench           benchmarks side by side with Go (docs/performance.md)
 #   make trace-svg       an execution trace of ./hello (or PROG=) drawn as OUT.svg (docs/trace.md)
+#   make trace-docs      the pictures in docs/trace.md, regenerated
 #
 # Every program is linked twice: the first link gives the addresses of all
 # functions, tools/mksymtab turns them into the name table tracebacks print
@@ -79,7 +80,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench clean runtime trace-svg
+.PHONY: all run test unit programs bench clean runtime trace-svg trace-docs
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -166,6 +167,16 @@ SVG ?= $(OUT).svg
 trace-svg: $(TRACESVG) $(if $(TRACE),,$(OUT))
 	$(if $(TRACE),,GODEBUG=tracefile=$(OUT).trace.json ./$(OUT) >/dev/null)
 	$(TRACESVG) $(or $(TRACE),$(OUT).trace.json) $(SVG) "$(or $(TITLE),$(PROG))"
+
+# make trace-docs: the pictures of docs/trace.md, made anew.
+trace-docs: $(TRACESVG)
+	$(MAKE) --no-print-directory OUT=hello PROG=user/main.cpp
+	GODEBUG=tracefile=$(BUILD)/hello.trace.json ./hello >/dev/null
+	$(TRACESVG) $(BUILD)/hello.trace.json docs/trace-hello-boot.svg "./hello traced from the boot (GODEBUG=tracefile)"
+	$(MAKE) --no-print-directory PROG=user/examples/pipeline.cpp OUT=$(BUILD)/examples/pipeline
+	GOMAXPROCS=2 GODEBUG=tracefile=$(BUILD)/pipeline.trace.json $(BUILD)/examples/pipeline >/dev/null
+	$(TRACESVG) $(BUILD)/pipeline.trace.json docs/trace-pipeline.svg \
+		"user/examples/pipeline.cpp from main on (GOMAXPROCS=2)" --from-main
 
 run: $(OUT)
 	./$(OUT)

@@ -321,7 +321,7 @@ int render(const std::vector<Event>& evs, const char* out, const std::string& ti
     auto x = [&](double t) { return left + (t - tmin) / span * width; };
     std::map<long, int> laneIndex;
     for (long tid : lanes) laneIndex[tid] = (int)laneIndex.size();
-    double height = top + laneH * (double)lanes.size() + 120;
+    double height = top + laneH * (double)lanes.size() + 120 + 16 * (double)((bootSteps.size() + 2) / 3);
     FILE* f = std::fopen(out, "w");
     if (f == nullptr) return std::fprintf(stderr, "tracesvg: cannot create %s\n", out), 1;
     std::fprintf(f,
@@ -341,12 +341,14 @@ int render(const std::vector<Event>& evs, const char* out, const std::string& ti
         std::fprintf(f, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#666\">%g µs</text>\n", x(t),
                      axisY - 4, t);
     }
-    // Boot steps: a tick per step on m0, labels slanted so they do not overlap.
-    for (auto& [t, name] : bootSteps) {
-        std::fprintf(f, "<g class=\"boot\"><line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#c33\"/>",
-                     x(t), top - 28, x(t), top - 18);
-        std::fprintf(f, "<text transform=\"translate(%.1f,%.0f) rotate(-35)\" fill=\"#c33\">%s</text></g>\n", x(t),
-                     top - 30, esc(name).c_str());
+    // Boot steps: a numbered tick per step on m0 (numbers staggered on three
+    // rows, as steps come microseconds apart), named in a list at the bottom.
+    for (size_t i = 0; i < bootSteps.size(); i++) {
+        double t = bootSteps[i].first, y = top - 70 + 16 * (double)(i % 3);
+        std::fprintf(f, "<g class=\"boot\"><line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#c33\"/>"
+                        "<text x=\"%.1f\" y=\"%.0f\" fill=\"#c33\" text-anchor=\"middle\">%zu</text>"
+                        "<title>%s</title></g>\n",
+                     x(t), y + 3, x(t), top - 22, x(t), y, i + 1, esc(bootSteps[i].second).c_str());
     }
     for (auto& [tid, i] : laneIndex) {
         double y = top + laneH * i;
@@ -388,6 +390,13 @@ int render(const std::vector<Event>& evs, const char* out, const std::string& ti
         lx += 280;
         if (lx > left + width - 250) lx = left, ly += 18;
     }
+    if (!bootSteps.empty()) ly += 24;
+    for (size_t i = 0; i < bootSteps.size(); i++) {
+        std::fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" fill=\"#c33\">%zu  %s  (%.1f µs)</text>\n",
+                     left + 370 * (double)(i % 3), ly + 16 * (double)(i / 3), i + 1, esc(bootSteps[i].second).c_str(),
+                     bootSteps[i].first);
+    }
+    if (!bootSteps.empty()) ly += 16 * (double)((bootSteps.size() + 2) / 3) - 16;
     std::fprintf(f, "<text x=\"%.0f\" y=\"%.0f\" fill=\"#666\">a dark bar ends a slice where the goroutine blocked "
                     "(hover for the reason); time in µs from the start of the trace</text>\n</svg>\n",
                  left, ly + 36);
