@@ -57,14 +57,23 @@ def wait_reason(gp):
     return WAIT_REASONS.get(name, name)
 
 
-def funcname(pc):
+def funcnames(pc):
+    """The function at pc, innermost first: an inlined function, then what it was inlined into."""
+    names = []
     b = gdb.block_for_pc(pc)
-    while b is not None and b.function is None:
+    while b is not None:
+        if b.function is not None:
+            names.append(b.function.print_name)
         b = b.superblock
-    if b is not None and b.function is not None:
-        return b.function.print_name
-    m = gdb.execute("info symbol %d" % pc, to_string=True)
-    return m.split(" in section")[0] if "No symbol" not in m else "?"
+    if not names:
+        m = gdb.execute("info symbol %d" % pc, to_string=True)
+        names.append(m.split(" in section")[0] if "No symbol" not in m else "?")
+    return names
+
+
+def funcname(pc):
+    names = funcnames(pc)
+    return names[0] + ("" if len(names) == 1 else " (inlined into %s)" % names[-1])
 
 
 def on_stack(gp, a):
@@ -101,23 +110,36 @@ def frames(gp, pc, bp):
         pc, bp = u64(bp + 8), u64(bp)
 
 
-def running_here(gp):
-    """Is gp the goroutine running on gdb's selected thread? (FS points at its M's tls[1].)"""
-    if int(gp["atomicstatus"]) not in (2, 3) or int(gp["m"]) == 0:
-        return False
+def thread_regs(gp):
+    """(rip, rbp, thread) of the thread running gp (a running goroutine's
+    g.sched is stale), found by its FS base, which points at its M's tls[1]."""
+    if int(gp["atomicstatus"]) not in (2, 3) or int(gp["m"]) == 0 or int(gp["m"]["curg"]) != int(gp):
+        return None
+    want = int(gp["m"]["tls"].address) + 8
+    here = gdb.selected_thread()
+    found = None
     try:
-        fs = int(gdb.parse_and_eval("(unsigned long)$fs_base"))
-    except gdb.error:
-        return False
-    return int(gp["m"]["curg"]) == int(gp) and fs == int(gp["m"]["tls"].address) + 8
+        for t in gdb.selected_inferior().threads():
+            t.switch()
+            try:
+                if int(gdb.parse_and_eval("(unsigned long)$fs_base")) == want:
+                    f = gdb.newest_frame()
+                    found = (int(f.read_register("rip")), int(f.read_register("rbp")), t)
+                    break
+            except gdb.error:
+                continue
+    finally:
+        if here is not None:
+            here.switch()
+    return found
 
 
 def saved_regs(gp):
-    """The pc and frame pointer gp resumes from (g.sched), or the selected
-    thread's registers if gp is running there."""
-    if running_here(gp):
-        frame = gdb.newest_frame()
-        return int(frame.read_register("rip")), int(frame.read_register("rbp"))
+    """The pc and frame pointer gp resumes from (g.sched), or, if it is
+    running, its thread's registers."""
+    r = thread_regs(gp)
+    if r is not None:
+        return r[0], r[1]
     return int(gp["sched"]["pc"]), int(gp["sched"]["bp"])
 
 
@@ -144,7 +166,7 @@ class InfoGoroutines(gdb.Command):
             st = int(gp["atomicstatus"])
             if st == 6:
                 continue
-            mark = "*" if int(gp["m"]) != 0 and st == 2 else " "
+            mark = "*" if int(gp["m"]) != 0 and st == 2 else " "  # Go's mark for a running goroutine
             why = wait_reason(gp) if st == 4 else ""
             status = G_STATUS.get(st, str(st)) + (" (%s)" % why if why else "")
             pc = user_frame(gp)
@@ -171,14 +193,23 @@ class GoroutineCmd(gdb.Command):
         gp = find_goroutine(int(args[0]))
         if gp is None:
             raise gdb.GdbError("no goroutine %s" % args[0])
-        if running_here(gp):  # gdb's own unwinder (CFI) knows frames that have not set up bp yet
-            gdb.execute("backtrace")
+        r = thread_regs(gp)
+        if r is not None:  # running: gdb's own unwinder (CFI) also knows frames that have not set up bp yet
+            here = gdb.selected_thread()
+            r[2].switch()
+            try:
+                gdb.execute("backtrace")
+            finally:
+                here.switch()
             return
         pc, bp = saved_regs(gp)
         for i, f in enumerate(frames(gp, pc, bp)):
             sal = gdb.find_pc_line(f)
             where = "%s:%d" % (sal.symtab.filename, sal.line) if sal.symtab else "?"
-            print("#%-2d 0x%016x in %s at %s" % (i, f, funcname(f), where))
+            names = funcnames(f)
+            print("#%-2d 0x%016x in %s at %s" % (i, f, names[0], where))
+            for outer in names[1:]:
+                print("    inlined into %s" % outer)
 
 
 class InfoPs(gdb.Command):
