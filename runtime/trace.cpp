@@ -40,7 +40,7 @@ static int traceFd = -1;             // [traceLock] the output file while tracin
 static uint64_t traceTicks0;         // [written before enabled is set] cputicks at Start
 static int64_t traceNanos0;          // nanotime at Start
 
-static inline uint64_t cputicks() {
+__attribute__((always_inline)) static inline uint64_t cputicks() {
     uint32_t lo, hi;
     asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
     return ((uint64_t)hi << 32) | lo;
@@ -68,7 +68,7 @@ static traceBuf* traceFlush(traceBuf** bp) {
     return b;
 }
 
-static inline void put(traceBuf* b, traceEv type, uint8_t reason, uint16_t pid, int32_t mid, int64_t goid,
+__attribute__((always_inline)) static inline void put(traceBuf* b, traceEv type, uint8_t reason, uint16_t pid, int32_t mid, int64_t goid,
                        uint64_t arg) {
     traceEvent* e = &b->ev[b->pos++];
     e->ticks = cputicks();
@@ -80,16 +80,25 @@ static inline void put(traceBuf* b, traceEv type, uint8_t reason, uint16_t pid, 
     e->arg = arg;
 }
 
-// Record an event about pid (traceNoP: none) from the calling M.
-static void traceRecordP(traceEv type, uint8_t reason, uint16_t pid, int64_t goid, uint64_t arg) {
-    m* mp = getg()->m;
+// Record an event about pid (traceNoP: none) from the calling M, when its
+// P's buffer is missing or full, or it has no P. As in Go's traceEvent, the
+// M is pinned (acquirem) while it writes: a goroutine preempted halfway
+// could otherwise finish its event after Stop collected the buffer. Stop
+// changes trace.enabled with the world stopped, which waits for a pinned M,
+// so the check under the pin is exact.
+__attribute__((noinline)) static void traceRecordSlow(traceEv type, uint8_t reason, uint16_t pid, int64_t goid,
+                                                      uint64_t arg) {
+    m* mp = acquirem();
     if (p* pp = mp->p; pp != nullptr) {
-        traceBuf* b = pp->tracebuf;
-        if (__builtin_expect(b == nullptr || b->pos == traceBufEvents, 0)) b = traceFlush(&pp->tracebuf);
-        if (b == nullptr) return (void)atomic::Xadd(&traceLost, 1);
-        put(b, type, reason, pid, (int32_t)mp->id, goid, arg);
+        if (trace.enabled) {
+            traceBuf* b = traceFlush(&pp->tracebuf);
+            if (b != nullptr) put(b, type, reason, pid, (int32_t)mp->id, goid, arg);
+            else atomic::Xadd(&traceLost, 1);
+        }
+        releasem(mp);
         return;
     }
+    releasem(mp);
     lock(&traceLock);
     // Checked again under the lock: Stop may have collected the buffers.
     if (trace.enabled) {
@@ -106,16 +115,35 @@ static void traceRecordP(traceEv type, uint8_t reason, uint16_t pid, int64_t goi
     unlock(&traceLock);
 }
 
-static inline uint16_t curpid() {
+
+// The common case, inlined into every hook: room in the P's buffer. Hooks
+// and this path are no_split_stack (trace.h): a hook adds no frame that
+// could push a goroutine across a stack segment boundary (a pingpong
+// goroutine sits near one), and, with no prologue check, there is no
+// preemption point between the check of trace.enabled and the store, so
+// Stop (which stops the world) never finds an event half written.
+__attribute__((always_inline)) static inline void traceRecordP(traceEv type, uint8_t reason, uint16_t pid,
+                                                               int64_t goid, uint64_t arg) {
+    m* mp = getg()->m;
+    p* pp = mp->p;
+    traceBuf* b = pp != nullptr ? pp->tracebuf : nullptr;
+    if (__builtin_expect(b != nullptr && b->pos < traceBufEvents, 1)) {
+        if (trace.enabled) put(b, type, reason, pid, (int32_t)mp->id, goid, arg);
+        return;
+    }
+    traceRecordSlow(type, reason, pid, goid, arg);
+}
+
+__attribute__((always_inline)) static inline uint16_t curpid() {
     p* pp = getg()->m->p;
     return pp ? (uint16_t)pp->id : traceNoP;
 }
 
-void traceRecord(traceEv type, uint8_t reason, int64_t goid, uint64_t arg) {
+__attribute__((always_inline)) static inline void traceRecord(traceEv type, uint8_t reason, int64_t goid, uint64_t arg) {
     traceRecordP(type, reason, curpid(), goid, arg);
 }
 
-static inline int64_t curgoid() {
+__attribute__((always_inline)) static inline int64_t curgoid() {
     g* gp = getg()->m->curg;
     return gp ? gp->goid : 0;
 }

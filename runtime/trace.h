@@ -65,25 +65,26 @@ extern traceState trace;
 // the CPU predicts not taken.
 static inline bool traceOn() { return __builtin_expect(trace.enabled, 0); }
 
-// The hooks, out of line: each called only when trace.enabled.
-void traceRecord(traceEv type, uint8_t reason, int64_t goid, uint64_t arg);
-void traceBoot(const char* step);                  // GODEBUG=tracefile: before the first P
-void traceGoCreate(g* newg, uintptr startpc);
-void traceGoStart();                                // the M's curg starts
-void traceGoPark(waitReason reason);                // the M's curg blocks
-void traceGoUnpark(g* gp);
-void traceGoSysCall();
-void traceGoSysExit();
-void traceProcStart();
-void traceProcStop(p* pp);
-void traceGoSysBlock(p* pp);                        // pp, in a system call, is handed off
-void traceGoPreempt(uint8_t how);
-void traceGoSched();
-void traceGoEnd();
-void traceSteal(p* from, g* gp);
-void tracePreemptReq(p* pp, g* gp, uint8_t how);
-void traceTimer(uintptr fn);
-void traceGomaxprocs(int32_t n);
+// The hooks, out of line: each called only when trace.enabled. no_split_stack
+// (trace.cpp says why); they use a few dozen bytes of the StackGuard reserve.
+#define TRACE_HOOK __attribute__((no_split_stack))
+TRACE_HOOK void traceBoot(const char* step);                  // GODEBUG=tracefile: before the first P
+TRACE_HOOK void traceGoCreate(g* newg, uintptr startpc);
+TRACE_HOOK void traceGoStart();                                // the M's curg starts
+TRACE_HOOK void traceGoPark(waitReason reason);                // the M's curg blocks
+TRACE_HOOK void traceGoUnpark(g* gp);
+TRACE_HOOK void traceGoSysCall();
+TRACE_HOOK void traceGoSysExit();
+TRACE_HOOK void traceProcStart();
+TRACE_HOOK void traceProcStop(p* pp);
+TRACE_HOOK void traceGoSysBlock(p* pp);                        // pp, in a system call, is handed off
+TRACE_HOOK void traceGoPreempt(uint8_t how);
+TRACE_HOOK void traceGoSched();
+TRACE_HOOK void traceGoEnd();
+TRACE_HOOK void traceSteal(p* from, g* gp);
+TRACE_HOOK void tracePreemptReq(p* pp, g* gp, uint8_t how);
+TRACE_HOOK void traceTimer(uintptr fn);
+TRACE_HOOK void traceGomaxprocs(int32_t n);
 
 // GODEBUG=tracefile=PATH (read in args, before anything else is recorded):
 // trace the whole run, written when main returns.

@@ -50,7 +50,15 @@ struct jsonWriter {
         buf[n++] = c;
     }
     void raw(const char* s) {
-        while (*s) ch(*s++);
+        size_t len = 0;
+        while (s[len]) len++;
+        if (n + len > cap) flush();
+        if (len > cap) {
+            while (*s) ch(*s++);
+            return;
+        }
+        __builtin_memcpy(buf + n, s, len);
+        n += len;
     }
     void str(const char* s) {  // a JSON string, escaped
         ch('"');
