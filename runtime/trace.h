@@ -54,6 +54,19 @@ struct traceEvent {
 };
 constexpr uint16_t traceNoP = 0xffff;
 
+// 64 KB of events (a page multiple, so each buffer can be unmapped alone).
+// The buffer of a P is written only by the M that holds the P; the global
+// one (Ms without a P) under traceLock.
+constexpr uint32_t traceBufEvents = (65536 - 16) / sizeof(traceEvent) - 1;
+struct traceBuf {
+    traceBuf* link;  // [traceLock] on the full list
+    uint32_t pos;    // [owner] events used
+    uint32_t pad[3];
+    traceEvent ev[traceBufEvents];
+    char tail[65536 - 24 - traceBufEvents * sizeof(traceEvent)];
+};
+static_assert(sizeof(traceBuf) == 65536);
+
 struct traceState {
     bool enabled;        // [written with the world stopped] read by every hook
     bool shutdown;       // [traceLock] Stop is writing the file
@@ -97,7 +110,6 @@ bool traceStart(const char* path);
 bool traceStop();
 
 // trace_json.cpp: the recorded events, written as Chrome trace-event JSON.
-struct traceBuf;
 bool traceWriteJSON(int fd, traceBuf* bufs, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1);
 
 }  // namespace runtime

@@ -17,12 +17,6 @@
 
 namespace runtime {
 
-struct traceBuf {
-    traceBuf* link;
-    uint32_t pos;
-    uint32_t pad;
-    traceEvent ev[(65536 - 16) / sizeof(traceEvent)];
-};
 
 namespace {
 
@@ -119,8 +113,11 @@ template <class T> T* osalloc(uintptr n) { return (T*)sysAlloc(n * sizeof(T) + 1
 // The goroutine's function, as tracebacks name it, without the go statement's
 // wrapper (go::detail::goEntryInline<main::{lambda()#1}>(void*) -> main::{lambda()#1}).
 void gname(jsonWriter& w, int64_t goid, uintptr pc) {
-    char buf[256];
-    char out[280];
+    // Static, not on the stack: called for every slice, a 500-byte frame
+    // would cross the writing goroutine's stack segment boundary over and
+    // over. [only the goroutine that stopped tracing, one at a time]
+    static char buf[256];
+    static char out[280];
     uintptr entry;
     const char* name = "?";
     if (pc != 0 && funcname(pc, buf, sizeof(buf), &entry)) {
