@@ -287,8 +287,9 @@ for ((r = 1; r <= RUNS; r++)); do
         traced)
             # Ours under GODEBUG=tracefile (the file is written after the
             # measured part), Go's under runtime/trace (bench/go/*: BENCH_TRACE).
-            sample "$row" ours "$OUT/$prog" "" "GODEBUG=tracefile=$OUT/$prog.trace.json"
-            sample "$row" go "$OUT/go/$prog" "" "BENCH_TRACE=$OUT/$prog.go.trace"
+            # Writing a million round trips' JSON takes longer than the run.
+            TIMEOUT=$((TIMEOUT * 4)) sample "$row" ours "$OUT/$prog" "" "GODEBUG=tracefile=$OUT/$prog.trace.json"
+            TIMEOUT=$((TIMEOUT * 4)) sample "$row" go "$OUT/go/$prog" "" "BENCH_TRACE=$OUT/$prog.go.trace"
             ;;
         *)
             sample "$row" ours "$OUT/$prog" "$args"
