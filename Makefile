@@ -46,7 +46,8 @@ CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap runtime/trace_json pkg/fmt/fmt pkg/os/os
+	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap runtime/trace_json pkg/os/os \
+	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
@@ -94,17 +95,22 @@ runtime: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
 # constinit); markruntime.sh refuses them.
 $(BUILD)/obj/runtime/%.o: runtime/%.cpp Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(RT_CXXFLAGS) -MMD -MP -MF $(@:.o=.d) -MT $@ -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(ASFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(ASFLAGS) -MMD -MP -MF $(@:.o=.d) -MT $@ -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(PKG_CXXFLAGS) -MMD -MP -c $< -o $@
+
+# Package math (<cmath>, docs/cxx-math.md) defines sin, pow...: -fno-builtin,
+# so that GCC never turns the code of one function into a call to a libm
+# name, which could be the very function being defined.
+$(BUILD)/obj/pkg/math/%.o: PKG_CXXFLAGS += -fno-builtin
 
 $(LIBRUNTIME): $(RT_OBJS)
 	@mkdir -p $(@D)
@@ -116,7 +122,9 @@ $(LIBGO): $(PKG_OBJS)
 	@rm -f $@
 	ar rcsD $@ $^
 
-# -MMD: an object depends on exactly the headers it includes (a .d file).
+# -MMD: an object depends on exactly the headers it includes (a .d file;
+# the runtime's are named for the marked object, not the raw one, with -MF/-MT,
+# or the include below would miss them and a header change rebuild nothing).
 $(PROG_OBJ): $(PROG) Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
@@ -199,8 +207,10 @@ clean:
 # compiled hosted (-DGO_HOSTED: getg() is a thread_local, see
 # test/unit/hosted.h).
 UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
-	runtime/vdso_linux.cpp pkg/fmt/fmt.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
-	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
+	runtime/vdso_linux.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
+	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
+	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
+UNIT_LIB_SRCS += $(filter-out pkg/math/cmath.cpp,$(wildcard pkg/math/*.cpp))
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function

@@ -121,7 +121,6 @@ static inline int64_t clockgettime(int clock) {
 }
 
 int64_t nanotime() { return clockgettime(sys::CLOCK_MONOTONIC); }
-int64_t walltime() { return clockgettime(sys::CLOCK_REALTIME); }
 
 // ---- Threads ------------------------------------------------------------------
 
