@@ -6,6 +6,7 @@
 #   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
 #   make test            host unit tests + every test program, natively and under qemu-x86_64
 #   make bench           benchmarks side by side with Go (docs/performance.md)
+#   make stress [DURATION=10m]   randomized workloads, seeded (tools/stress.sh)
 #   make trace-svg       an execution trace of ./hello (or PROG=) drawn as OUT.svg (docs/trace.md)
 #   make trace-docs      the pictures in docs/trace.md, regenerated
 #
@@ -81,7 +82,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench clean runtime trace-svg trace-docs
+.PHONY: all run test unit programs bench stress clean runtime trace-svg trace-docs
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -198,6 +199,12 @@ programs:
 
 bench:
 	@tools/bench.sh
+
+# Randomized, seeded workloads under GOMAXPROCS 1-8, native and qemu:
+# make stress [DURATION=10m] (tools/stress.sh; make test runs 30 s of it)
+DURATION ?= 30s
+stress:
+	@tools/stress.sh $(DURATION)
 
 clean:
 	rm -rf $(BUILD) hello hello.debug

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
-#   tools/test.sh                   everything: deps, build, unit, elf, programs
-#   tools/test.sh deps|build|unit|elf|debug   one step
+#   tools/test.sh                   everything: deps, build, unit, elf, layout, programs, http, stress, debug
+#   tools/test.sh deps|build|unit|elf|layout|http|stress|debug   one step (http: curl against the HTTP example)
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #
@@ -12,6 +12,7 @@
 #   JOBS=N                parallel builds and runs (default: number of CPUs)
 #   TEST_TIMEOUT_SCALE=N  multiply every per-run timeout by N (slow machines)
 #   VERBOSE=1             print every failing run's log, not only the first lines
+#   STRESS_DURATION=30s   how long the stress slice runs (tools/stress.sh)
 #
 # Exit status: 0 when everything run passed (SKIPs allowed), 1 otherwise.
 set -u
@@ -38,9 +39,10 @@ step_deps() {
     local missing=()
     [[ -f /usr/include/catch2/catch.hpp ]] || missing+=(catch2)
     command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
     command -v gdb >/dev/null 2>&1 || missing+=(gdb)
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "catch2, qemu-x86_64 and gdb present"
+        echo "catch2, qemu-x86_64, curl and gdb present"
         return 0
     fi
     local sudo=""
@@ -49,14 +51,14 @@ step_deps() {
     fi
     if [[ $(id -u) -eq 0 || -n $sudo ]]; then
         echo "installing: ${missing[*]}"
-        $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y catch2 qemu-user gdb || {
+        $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" || {
             echo "FAIL: could not install ${missing[*]}"
             exit 1
         }
     else
         echo "missing: ${missing[*]}. Install them with:"
         echo
-        echo "    sudo apt-get install -y catch2 qemu-user gdb"
+        echo "    sudo apt-get install -y ${missing[*]}"
         echo
         exit 1
     fi
@@ -337,6 +339,48 @@ step_layout() {
     rm -rf "${newdir%/some/new/dir}"
 }
 
+# ---- 6. curl against the HTTP example ----------------------------------------------------
+
+# user/examples/http_hello.cpp serves curl natively and under qemu: two
+# requests on one kept-alive connection, each answered "Hello, World!".
+step_http() {
+    say "curl against user/examples/http_hello.cpp"
+    local bin=build/tests/http_hello log=build/tests/results/http_hello.log
+    mkdir -p build/tests/results
+    if ! make PROG=user/examples/http_hello.cpp OUT=$bin >"$log" 2>&1; then
+        echo "FAIL http_hello [build] (see $log)"
+        FAILED=1
+        return
+    fi
+    local mode
+    for mode in native qemu; do
+        local port=$((20000 + RANDOM % 20000)) pid out
+        if [[ $mode == native ]]; then "$bin" "$port" >>"$log" 2>&1 & else qemu-x86_64 "$bin" "$port" >>"$log" 2>&1 & fi
+        pid=$!
+        for _ in $(seq 100); do
+            curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+            sleep 0.1
+        done
+        out=$(curl -sv "http://127.0.0.1:$port/" "http://127.0.0.1:$port/again" 2>&1)
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        if [[ $(grep -c '^Hello, World!$' <<<"$out") -eq 2 ]] && grep -q 'Re-using existing connection' <<<"$out"; then
+            echo "PASS http_hello [$mode] curl: two requests on one connection"
+        else
+            echo "FAIL http_hello [$mode] curl:"
+            sed 's/^/    | /' <<<"$out" | head -40
+            FAILED=1
+        fi
+    done
+}
+
+# ---- 7. a slice of the stress workloads ---------------------------------------------------
+
+step_stress() {
+    say "stress: a ${STRESS_DURATION:-30s} slice (make stress DURATION=10m for longer)"
+    MODES=$MODES tools/stress.sh "${STRESS_DURATION:-30s}" || fail "stress (the seeds above repeat the failures)"
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 # ---- 6. debugging tools: tracer, debug files, gdb (tools/test_debug.sh) ----------------
@@ -356,6 +400,8 @@ case $what in
         step_elf
         step_layout
         step_programs
+        step_http
+        step_stress
         step_debug
         ;;
     deps) step_deps ;;
@@ -363,14 +409,16 @@ case $what in
     unit) step_deps && step_unit ;;
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
+    stress) step_stress ;;
     programs) step_programs "$@" ;;
+    http) step_http ;;
     debug) step_build && step_debug ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...], debug)" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...], http, debug)" >&2
         exit 2
         ;;
 esac
