@@ -383,7 +383,7 @@ step_stress() {
 
 # ---- main ---------------------------------------------------------------------------------
 
-# ---- 6. debugging tools: tracer, debug files, gdb (tools/test_debug.sh) ----------------
+# ---- 8. debugging tools: tracer, debug files, gdb (tools/test_debug.sh) ----------------
 
 step_debug() {
     say "debugging tools (tools/test_debug.sh)"
