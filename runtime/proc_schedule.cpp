@@ -193,6 +193,7 @@ top:
             if (!list.empty()) {
                 g* gp = list.pop();
                 injectglist(&list);
+                if (traceOn()) traceGoUnpark(gp);
                 casgstatus(gp, _Gwaiting, _Grunnable);
                 *inheritTime = false;
                 return gp;
@@ -298,6 +299,7 @@ top:
                 if (!list.empty()) {
                     g* gp = list.pop();
                     injectglist(&list);
+                    if (traceOn()) traceGoUnpark(gp);
                     casgstatus(gp, _Gwaiting, _Grunnable);
                     *inheritTime = false;
                     return gp;
@@ -381,6 +383,7 @@ static void park_m(g* gp) {
         mp->waitunlockf = nullptr;
         mp->waitlock = 0;
         if (!ok) {
+            if (traceOn()) traceGoUnpark(gp);
             casgstatus(gp, _Gwaiting, _Grunnable);
             execute(gp, true);  // schedule it back, never returns
         }
