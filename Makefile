@@ -8,13 +8,18 @@
 #   make golden          regenerate test/golden/*.want from Go 1.19 (test/golden/README.md)
 #   make bench           benchmarks side by side with Go (docs/performance.md)
 #   make stress [DURATION=10m]   randomized workloads, seeded (tools/stress.sh)
+#   make trace-svg       an execution trace of ./hello (or PROG=) drawn as OUT.svg (docs/trace.md)
+#   make trace-docs      the pictures in docs/trace.md, regenerated
 #
 # Every program is linked twice: the first link gives the addresses of all
 # functions, tools/mksymtab turns them into the name table tracebacks print
 # (.gosymtab), and the second link adds that table after all code, so no
 # address moves (mksymtab --check verifies it). The second link's output,
 # with every symbol and the debug line table, stays in build/link/ for
-# debuggers; the shipped binary is a stripped copy of it.
+# debuggers; the shipped binary is a stripped copy of it, and NAME.debug
+# beside it holds every symbol and the DWARF, found through .gnu_debuglink
+# by gdb, perf and addr2line (docs/debugging.md). DEBUG=1 ships the
+# unstripped program instead.
 
 CXX      ?= g++
 HOSTCXX  ?= g++
@@ -49,9 +54,9 @@ CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/mheap pkg/os/os pkg/cxx/throw pkg/cxx/atexit pkg/libc/abort \
+	runtime/procresize runtime/debug runtime/mheap runtime/trace_json pkg/os/os pkg/cxx/throw pkg/cxx/atexit pkg/libc/abort \
 	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
-RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
+RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # The user's code is compiled as hosted C++ (no -ffreestanding), so that
 # main keeps its special rules (falling off its end returns 0); no libc is
@@ -87,7 +92,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs golden golden-test bench stress clean runtime FORCE
+.PHONY: all run test unit programs golden golden-test bench stress clean runtime trace-svg trace-docs FORCE
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -154,14 +159,51 @@ $(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_prefixes.h
 # (linker.ld names _rt0_amd64_linux EXTERN); libgcc.a is GCC's own support
 # code (no libc), as GCC's manual advises for -nostdlib programs.
 LINK_LIBS := -Wl,--start-group $(LIBGO) $(LIBRUNTIME) -Wl,--end-group $(LIBGCC)
-$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
+# The .debug_gdb_scripts section of NAME.debug: gdb's "inlined python
+# script" entry (type 4, a name line, the text, a NUL), tools/runtime-gdb.py.
+GDBSCRIPT := $(BUILD)/tools/runtime-gdb.section
+$(GDBSCRIPT): tools/runtime-gdb.py
+	@mkdir -p $(@D)
+	{ printf '\004gdb.inlined-script.runtime-gdb.py\n'; cat $<; printf '\000'; } >$@
+
+$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt $(GDBSCRIPT)
 	@mkdir -p $(dir $(LINKDIR)) $(dir $@)
 	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(PROG_OBJ) $(LINK_LIBS)
 	$(MKSYMTAB) --runtime-lib $(LIBRUNTIME) --lib $(LIBGO) --include include $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
 	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
 	$(CXX) $(LDFLAGS) -o $(LINKDIR).full $(PROG_OBJ) $(LINKDIR).symtab.o $(LINK_LIBS)
 	$(MKSYMTAB) --check $(LINKDIR).pass1 $(LINKDIR).full
-	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt $(LINKDIR).full $@
+ifeq ($(DEBUG),1)
+	cp $(LINKDIR).full $@
+	rm -f $@.debug
+else
+	objcopy --only-keep-debug --add-section .debug_gdb_scripts=$(GDBSCRIPT) \
+		--set-section-flags .debug_gdb_scripts=readonly,debug $(LINKDIR).full $@.debug
+	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt --add-gnu-debuglink=$@.debug $(LINKDIR).full $@
+endif
+
+TRACESVG := $(BUILD)/tools/tracesvg
+$(TRACESVG): tools/tracesvg.cpp
+	@mkdir -p $(@D)
+	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
+
+# make trace-svg [PROG=f.cpp OUT=bin] [SVG=out.svg]: run the program with
+# GODEBUG=tracefile (the whole run, from the boot) and draw the trace
+# (docs/trace.md). TRACE=x.json draws an existing trace instead.
+SVG ?= $(OUT).svg
+trace-svg: $(TRACESVG) $(if $(TRACE),,$(OUT))
+	$(if $(TRACE),,GODEBUG=tracefile=$(OUT).trace.json ./$(OUT) >/dev/null)
+	$(TRACESVG) $(or $(TRACE),$(OUT).trace.json) $(SVG) "$(or $(TITLE),$(PROG))"
+
+# make trace-docs: the pictures of docs/trace.md, made anew.
+trace-docs: $(TRACESVG)
+	$(MAKE) --no-print-directory OUT=hello PROG=user/main.cpp
+	GODEBUG=tracefile=$(BUILD)/hello.trace.json ./hello >/dev/null
+	$(TRACESVG) $(BUILD)/hello.trace.json docs/trace-hello-boot.svg "./hello traced from the boot (GODEBUG=tracefile)"
+	$(MAKE) --no-print-directory PROG=user/examples/pipeline.cpp OUT=$(BUILD)/examples/pipeline
+	GOMAXPROCS=2 GODEBUG=tracefile=$(BUILD)/pipeline.trace.json $(BUILD)/examples/pipeline >/dev/null
+	$(TRACESVG) $(BUILD)/pipeline.trace.json docs/trace-pipeline.svg \
+		"user/examples/pipeline.cpp from main on (GOMAXPROCS=2)" --from-main
 
 run: $(OUT)
 	./$(OUT)
@@ -191,7 +233,7 @@ stress:
 	@tools/stress.sh $(DURATION)
 
 clean:
-	rm -rf $(BUILD) hello
+	rm -rf $(BUILD) hello hello.debug
 
 # ---- Host unit tests (Catch2) ------------------------------------------------
 # Runtime and package files that can run inside an ordinary process,

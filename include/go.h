@@ -96,6 +96,7 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 #include "go/select.h"
 #include "go/sync.h"
 #include "go/time.h"
+#include "go/trace.h"
 #if __has_include("go/fmt.h")
 #include "go/fmt.h"
 #endif

@@ -17,6 +17,7 @@
 
 #include "print.h"
 #include "proc.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -334,6 +335,7 @@ void injectglist(gList* list) {
     g* buf[batch];
     int32_t qsize = 0;
     for (g* gp = list->head; gp != nullptr; gp = gp->schedlink) {
+        if (traceOn()) traceGoUnpark(gp);
         casgstatus(gp, _Gwaiting, _Grunnable);
         qsize++;
     }

@@ -5,6 +5,7 @@
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -56,6 +57,9 @@ extern "C" void args(int32_t c, char** v) {
     if (physPageSize == 0) physPageSize = 4096;
     bool vdso = vdsoInit(vdsoEhdr);
     if (!haveRandom) startupRandSeed = (uint64_t)nanotime() ^ (uint64_t)(uintptr)&c;
+    // GODEBUG=tracefile: steps 1-3 ran before the environment was known; they are recorded now, in order.
+    traceStartFromEnv();
+    if (traceOn()) traceBoot("_rt0_amd64_linux"), traceBoot("rt0_go"), traceBoot("settls"), traceBoot("args");
 
     if (boottraceEnabled()) {
         boottraceEntry();
@@ -98,6 +102,7 @@ static uintptr getHugePageSize() {
 extern "C" void osinit() {
     ncpu = getproccount();
     physHugePageSize = getHugePageSize();
+    if (traceOn()) traceBoot("osinit");
     if (boottraceEnabled())
         print("boot: [5] osinit: ncpu=", ncpu, " (sched_getaffinity) physHugePageSize=", physHugePageSize, "\n");
 }

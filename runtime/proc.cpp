@@ -42,6 +42,7 @@
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -163,12 +164,15 @@ void mcommoninit(m* mp, int64_t id) {
 // Step 6 of the boot: Go's schedinit.
 extern "C" void schedinit() {
     g* gp = getg();
+    if (traceOn()) traceBoot("schedinit");
     // Locks need no initialisation (a zero mutex is unlocked).
     sched.maxmcount = 10000;
     if (boottraceEnabled()) print("boot: [6] schedinit: sched.maxmcount=", sched.maxmcount, "\n");
     stackinit();
+    if (traceOn()) traceBoot("schedinit: stackinit");
     boottraceStep("boot: [6] schedinit: stackinit: goroutine stack segments ready\n");
     mallocinit();
+    if (traceOn()) traceBoot("schedinit: mallocinit");
     boottraceStep("boot: [6] schedinit: mallocinit: size classes, arenas, central lists ready\n");
     mcommoninit(gp->m, -1);
     if (boottraceEnabled())
@@ -203,6 +207,7 @@ extern "C" void schedinit() {
     }
     if (procresize(procs) != nullptr) throw_("unknown runnable goroutine during bootstrap");
     unlock(&sched.lock);
+    if (traceOn()) traceBoot("schedinit: procresize");
     if (boottraceEnabled()) {
         printlock();
         print("boot: [6] schedinit: procresize(", procs, "): allp built:");
@@ -510,6 +515,7 @@ __attribute__((noinline)) static void mstart1() {
         acquirep(gp->m->nextp);
         gp->m->nextp = nullptr;
     }
+    if (gp->m == &m0 && traceOn()) traceBoot("mstart");
     if (gp->m == &m0 && boottraceEnabled())
         print("boot: [8] mstart: m0 g0.sched.sp=", hex(gp->sched.sp), "; minit (tid ", gp->m->procid,
               ", signal stack), initsig; schedule()\n");

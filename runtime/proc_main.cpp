@@ -3,6 +3,7 @@
 // deadlock detector checkdead.
 #include "print.h"
 #include "proc.h"
+#include "trace.h"
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
@@ -77,6 +78,7 @@ static void gcenable() {}
 // The main goroutine (Go's runtime.main).
 extern "C" void runtime_main(void*) {
     g* gp = getg();
+    if (traceOn()) traceBoot("runtime.main");
     // Max stack size is 1 GB on 64-bit. Using decimal instead of binary GB
     // and MB because they look nicer in the stack overflow failure message.
     maxstacksize = debug.maxstack > 0 ? (uintptr)debug.maxstack : 1000000000;
@@ -95,6 +97,7 @@ extern "C" void runtime_main(void*) {
         print("boot: [9] runtime.main: maxstacksize=", maxstacksize, " mainStarted=true; sysmon started on a new M (tid ",
               tid, ", own g0 stack and TLS)\n");
     }
+    if (traceOn()) traceBoot("runtime.main: sysmon started");
     gcenable();
     boottraceStep("boot: [9] runtime.main: gcenable: no collector; memory is freed explicitly (see docs/startup.md)\n");
     // Run the C++ static constructors: the program's package initialisation.
@@ -104,6 +107,7 @@ extern "C" void runtime_main(void*) {
               " (.init_array) on g", gp->goid, "\n");
     for (int i = 0; i < n; i++) __init_array_start[i](argc, argv, envp);
     isrunning = true;
+    if (traceOn()) traceBoot("main");
     if (boottraceEnabled()) print("boot: [9] runtime.main: calling main(argc=", argc, ", argv) on g", gp->goid, "\n");
     int code = main(argc, argv, envp);
     // Make racy client program work: if panicking on another goroutine at
@@ -116,6 +120,7 @@ extern "C" void runtime_main(void*) {
     atomic::Store(&mainReturned, true);
     if (void (*hooks)() = atomic::LoadAcq(&runExitHooks)) hooks();
     if (debug.schedtracefinal > 0) schedtrace(true);
+    if (traceOn()) traceStopAtExit();
     exit(code);
 }
 

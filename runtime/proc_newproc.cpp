@@ -2,6 +2,7 @@
 // the free-G caches gfput/gfget) and the sudogs that wait queues link.
 #include "print.h"
 #include "proc.h"
+#include "trace.h"
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
@@ -186,6 +187,7 @@ static void newgInit(g* newg, void (*fn)(void*), void* arg, uintptr sptop, uintp
     pp->goidcache++;
     releasem(mp);
     casgstatus(newg, _Gdead, _Grunnable);
+    if (traceOn()) traceGoCreate(newg, newg->startpc);
 }
 
 // Create a new g in state _Grunnable, starting at fn(arg) (Go's newproc1).
@@ -244,6 +246,7 @@ namespace runtime {
 extern "C" void newproc_main(void (*fn)(void*), void* arg) {
     g* newg = newproc1(fn, arg, getg(), (uintptr)__builtin_return_address(0));
     runqput(getg()->m->p, newg, true);
+    if (traceOn()) traceBoot("newproc(runtime.main)");
     if (boottraceEnabled())
         print("boot: [7] newproc(runtime.main): g", newg->goid, " stack=[", hex(newg->stack.lo), ", ",
               hex(newg->stack.hi), ") sched.pc=runtime_main (", hex(newg->sched.pc),

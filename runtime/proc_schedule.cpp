@@ -6,6 +6,7 @@
 #include "netpoll.h"
 #include "print.h"
 #include "proc.h"
+#include "trace.h"
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
@@ -65,6 +66,7 @@ static g* stealWork(int64_t* now, bool* inheritTime, int64_t* pollUntil, bool* n
             // Don't bother to attempt to steal if p2 is idle.
             if (!idlepMask.read(e.position())) {
                 if (g* gp = runqsteal(pp, p2, stealTimersOrRunNextG)) {
+                    if (traceOn()) traceSteal(p2, gp);
                     *inheritTime = false;
                     *newWork = ranTimer;
                     return gp;
@@ -191,6 +193,7 @@ top:
             if (!list.empty()) {
                 g* gp = list.pop();
                 injectglist(&list);
+                if (traceOn()) traceGoUnpark(gp);
                 casgstatus(gp, _Gwaiting, _Grunnable);
                 *inheritTime = false;
                 return gp;
@@ -296,6 +299,7 @@ top:
                 if (!list.empty()) {
                     g* gp = list.pop();
                     injectglist(&list);
+                    if (traceOn()) traceGoUnpark(gp);
                     casgstatus(gp, _Gwaiting, _Grunnable);
                     *inheritTime = false;
                     return gp;
@@ -347,9 +351,11 @@ void execute(g* gp, bool inheritTime) {
     atomic::StoreRel(&gp->preempt, false);
     atomic::StoreRel(&gp->stackguard0, gp->stack.lo + StackGuard);
     if (!inheritTime) mp->p->schedtick++;
+    if (traceOn()) traceGoStart();
     static bool g1started;  // [only the first execute of g1 reads and sets it]
     if (gp->goid == 1 && !g1started) {
         g1started = true;
+        if (traceOn()) traceBoot("schedule: execute g1");
         if (boottraceEnabled())
             print("boot: [8] mstart -> mstart1 -> schedule -> execute -> gogo: M", mp->id, " on P", mp->p->id,
                   " switches to g1's stack at sp=", hex(gp->sched.sp), " pc=", hex(gp->sched.pc), "\n");
@@ -369,6 +375,7 @@ void dropg() {
 // park continuation on g0.
 static void park_m(g* gp) {
     m* mp = getg()->m;
+    if (traceOn()) traceGoPark(gp->waitreason);
     casgstatus(gp, _Grunning, _Gwaiting);
     dropg();
     if (auto fn = mp->waitunlockf) {
@@ -376,6 +383,7 @@ static void park_m(g* gp) {
         mp->waitunlockf = nullptr;
         mp->waitlock = 0;
         if (!ok) {
+            if (traceOn()) traceGoUnpark(gp);
             casgstatus(gp, _Gwaiting, _Grunnable);
             execute(gp, true);  // schedule it back, never returns
         }
@@ -415,6 +423,7 @@ void goparkunlock(mutex* l, waitReason reason) { gopark(parkunlock_c, l, reason)
 void ready(g* gp, bool next) {
     // Mark runnable (casgstatus checks that gp was waiting).
     m* mp = acquirem();  // disable preemption because it can be holding p in a local var
+    if (traceOn()) traceGoUnpark(gp);
     casgstatus(gp, _Gwaiting, _Grunnable);
     runqput(mp->p, gp, next);
     wakep();
@@ -452,7 +461,10 @@ static void goschedImpl(g* gp) {
 }
 
 // Gosched continuation on g0.
-static void gosched_m(g* gp) { goschedImpl(gp); }
+static void gosched_m(g* gp) {
+    if (traceOn()) traceGoSched();
+    goschedImpl(gp);
+}
 
 // Yields the processor, allowing other goroutines to run. It does not suspend
 // the current goroutine, so execution resumes automatically (Go's Gosched:
@@ -489,6 +501,7 @@ void Gosched() {
 // goyield continuation on g0: like Gosched, but the G goes to the tail of
 // the local run queue rather than the global one.
 static void goyield_m(g* gp) {
+    if (traceOn()) traceGoSched();
     p* pp = gp->m->p;
     casgstatus(gp, _Grunning, _Grunnable);
     dropg();
@@ -505,6 +518,7 @@ void gopreempt_m(g* gp) { goschedImpl(gp); }
 static void goexit0(g* gp) {
     m* mp = getg()->m;
     p* pp = mp->p;
+    if (traceOn()) traceGoEnd();
     casgstatus(gp, _Grunning, _Gdead);
     gp->m = nullptr;
     atomic::StoreRel(&gp->preempt, false);

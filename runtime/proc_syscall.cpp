@@ -3,6 +3,7 @@
 // exitsyscall gets a P back, or parks the goroutine as runnable.
 #include "print.h"
 #include "proc.h"
+#include "trace.h"
 #include "runtime.h"
 #include "runtime1.h"
 #include "sys_linux.h"
@@ -29,6 +30,7 @@ void entersyscall() {
     // Disable preemption because during this function g is in Gsyscall
     // status, but can have inconsistent g->sched.
     gp->m->locks++;
+    if (traceOn()) traceGoSysCall();
     saveSyscallCaller(gp, (uintptr)__builtin_frame_address(0), (uintptr)__builtin_return_address(0));
     casgstatus(gp, _Grunning, _Gsyscall);
     if (atomic::Load(&sched.sysmonwait)) {
@@ -61,6 +63,7 @@ void entersyscallblock() {
     g* gp = getg();
     gp->m->locks++;
     gp->m->p->syscalltick++;
+    if (traceOn()) traceGoSysCall(), traceGoSysBlock(gp->m->p);
     saveSyscallCaller(gp, (uintptr)__builtin_frame_address(0), (uintptr)__builtin_return_address(0));
     casgstatus(gp, _Grunning, _Gsyscall);
     systemstack([](void*) { handoffp(releasep()); }, nullptr);
@@ -120,6 +123,7 @@ void exitsyscall() {
     p* oldp = gp->m->oldp;
     gp->m->oldp = nullptr;
     if (exitsyscallfast(oldp)) {
+        if (traceOn()) traceGoSysExit();
         gp->m->p->syscalltick++;
         // We need to cas the status before resuming.
         casgstatus(gp, _Gsyscall, _Grunning);
@@ -132,6 +136,7 @@ void exitsyscall() {
         return;
     }
     gp->m->locks--;
+    if (traceOn()) traceGoSysExit();
     // Call the scheduler.
     mcall(exitsyscall0);
     // Scheduler returned, so we're allowed to run now.

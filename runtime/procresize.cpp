@@ -4,6 +4,7 @@
 // "acquirep", "stealOrder"), in a file of its own so that the host unit
 // tests can exercise it (test/unit/test_procresize.cpp).
 #include "proc.h"
+#include "trace.h"
 
 #include "print.h"
 #include "runtime.h"
@@ -82,6 +83,7 @@ p* procresize(int32_t nprocs) {
     int32_t old = gomaxprocs;
     if (old < 0 || nprocs <= 0) throw_("procresize: invalid arg");
     if (nprocs > MaxGomaxprocs) nprocs = MaxGomaxprocs;
+    if (traceOn()) traceGomaxprocs(nprocs);
 
     // Initialize new Ps.
     for (int32_t i = old; i < nprocs; i++) {
@@ -143,6 +145,7 @@ void acquirep(p* pp) {
     gp->m->p = pp;
     pp->m = gp->m;
     pp->status = _Prunning;
+    if (traceOn()) traceProcStart();
 }
 
 // Disassociate the P and the current M.
@@ -155,6 +158,7 @@ p* releasep() {
               pp->status, "\n");
         throw_("releasep: invalid p state");
     }
+    if (traceOn()) traceProcStop(pp);
     gp->m->p = nullptr;
     pp->m = nullptr;
     pp->status = _Pidle;

@@ -40,6 +40,7 @@ struct mcache;
 struct timer;
 struct stkseg;
 struct asyncsave;
+struct traceBuf;
 
 // ---------------------------------------------------------------------------
 // Goroutine status (Go's _G* constants, same numbers).
@@ -326,6 +327,8 @@ struct p {
         stkseg* list;           // [owner, used only on the system stack]
         uint32_t n;
     } stackcache[5];
+
+    struct traceBuf* tracebuf;  // [owner] the execution tracer's buffer (trace.cpp)
 };
 
 // The global scheduler state (Go's schedt).

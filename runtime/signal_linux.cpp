@@ -12,6 +12,7 @@
 // signal stack's limit, not the interrupted goroutine's) and calls sighandler.
 #include "print.h"
 #include "runtime.h"
+#include "trace.h"
 #include "sys_linux.h"
 
 // CPU state save area for asyncPreempt: xsave when the OS enabled it (AVX and
@@ -345,6 +346,7 @@ extern "C" void asyncPreempt2() __attribute__((no_split_stack));
 extern "C" void asyncPreempt2() {
     g* gp = getg();
     gp->asyncSafePoint = true;
+    if (traceOn()) traceGoPreempt(tracePreemptSignal);
     mcall(gopreempt_m);
     gp->asyncSafePoint = false;
 }

@@ -27,6 +27,7 @@
 // it is safe to.
 #include "print.h"
 #include "runtime.h"
+#include "trace.h"
 #include "sys_linux.h"
 
 namespace runtime {
@@ -327,6 +328,7 @@ extern "C" void newstack(g* gp) {
         } else {
             // Act like the goroutine called Gosched. When it runs again,
             // __morestack finds newsp == 0 and asks once more.
+            if (traceOn()) traceGoPreempt(tracePreemptStack);
             gopreempt_m(gp);  // never returns
         }
     }

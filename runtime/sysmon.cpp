@@ -11,6 +11,7 @@
 #include "netpoll.h"
 #include "print.h"
 #include "runtime.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -27,6 +28,7 @@ bool preemptone(p* pp) {
     g* gp = mp->curg;
     if (gp == nullptr || gp == mp->g0) return false;
     atomic::Store(&gp->preempt, true);
+    if (traceOn()) tracePreemptReq(pp, gp, debug.asyncpreemptoff == 0 ? tracePreemptSignal : tracePreemptStack);
     // Every call in a goroutine checks for stack overflow by comparing the
     // current stack pointer to the guard; setting it to stackPreempt folds
     // preemption into the normal stack overflow check. Our guard lives in
@@ -84,6 +86,7 @@ static uint32_t retake(int64_t now) {
             if (atomic::Cas(&pp->status, s, _Pidle)) {
                 n++;
                 pp->syscalltick++;
+                if (traceOn()) traceGoSysBlock(pp), traceProcStop(pp);
                 handoffp(pp);
             }
             incidlelocked(1);

@@ -18,6 +18,7 @@
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -214,6 +215,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     }
     bool autofree = t->autofree && t->period == 0;
     unlock(&pp->timersLock);
+    if (traceOn()) traceTimer((uintptr)f);
     f(arg, seq);
     if (autofree) mfree(t);
     else atomic::Xadd(&t->running, -1);

@@ -44,7 +44,9 @@ ROWS=(
     "hello size|hello|size|KB binary|ratio:20"
     "hello RSS|hello|rss|KB peak RSS|-"
     "spawn|spawn||ns/goroutine|ratio:3"
+    "spawn traced|spawn|traced|ns/goroutine|-"
     "pingpong|pingpong||ns/round trip|ratio:2"
+    "pingpong traced|pingpong|traced|ns/round trip|-"
     "yield|yield||ns/yield|ratio:3"
     "prodcons|prodcons||ns/message|ratio:1.5"
     "fib|fib||ms|ratio:1.2"
@@ -190,7 +192,7 @@ build_failure() {  # key binary -> the message for a program that did not build
 # sample ROW SIDE BINARY ARGS: one run of a benchmark program; appends the
 # value of its BENCH line (and cpu=, when present) to the samples.
 sample() {
-    local row=$1 side=$2 bin=$3 args=$4 key="$1.$2"
+    local row=$1 side=$2 bin=$3 args=$4 envs=${5:-} key="$1.$2"
     local f=$SAMPLES/${row// /_}.$side
     [[ -n ${FAILED[$key]:-} ]] && return
     local cmd="$bin${args:+ $args}"
@@ -200,7 +202,7 @@ sample() {
     fi
     local o=$LOGS/run.$$.out e=$LOGS/run.$$.err rc
     # shellcheck disable=SC2086
-    timeout -k 5 "$TIMEOUT" $cmd >"$o" 2>"$e"
+    env $envs timeout -k 5 "$TIMEOUT" $cmd >"$o" 2>"$e"
     rc=$?
     local line
     line=$(grep -m1 '^BENCH ' "$o")
@@ -328,6 +330,13 @@ for ((r = 1; r <= RUNS; r++)); do
                     fi
                 done
             fi
+            ;;
+        traced)
+            # Ours under GODEBUG=tracefile (the file is written after the
+            # measured part), Go's under runtime/trace (bench/go/*: BENCH_TRACE).
+            # Writing a million round trips' JSON takes longer than the run.
+            TIMEOUT=$((TIMEOUT * 4)) sample "$row" ours "$OUT/$prog" "" "GODEBUG=tracefile=$OUT/$prog.trace.json"
+            TIMEOUT=$((TIMEOUT * 4)) sample "$row" go "$OUT/go/$prog" "" "BENCH_TRACE=$OUT/$prog.go.trace"
             ;;
         *)
             sample "$row" ours "$OUT/$prog" "$args"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
-#   tools/test.sh                   everything: deps, build, unit, elf, layout, programs, http, stress
-#   tools/test.sh deps|build|unit|elf|layout|http|stress   one step (http: curl against the HTTP example)
+#   tools/test.sh                   everything: deps, build, unit, elf, layout, programs, http, stress, debug, golden
+#   tools/test.sh deps|build|unit|elf|layout|http|stress|debug   one step (http: curl against the HTTP example)
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #   tools/test.sh golden [NAME...]      the golden suite only (test/golden/README.md)
@@ -41,8 +41,9 @@ step_deps() {
     [[ -f /usr/include/catch2/catch.hpp ]] || missing+=(catch2)
     command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    command -v gdb >/dev/null 2>&1 || missing+=(gdb)
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "catch2, qemu-x86_64 and curl present"
+        echo "catch2, qemu-x86_64, curl and gdb present"
         return 0
     fi
     local sudo=""
@@ -388,6 +389,13 @@ step_golden() {
     MODES=$MODES tools/golden.sh test "$@" || FAILED=1
 }
 
+# ---- 9. debugging tools: tracer, debug files, gdb (tools/test_debug.sh) ----------------
+
+step_debug() {
+    say "debugging tools (tools/test_debug.sh)"
+    MODES=$MODES tools/test_debug.sh || fail "tools/test_debug.sh"
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -402,6 +410,7 @@ case $what in
         step_programs
         step_http
         step_stress
+        step_debug
         step_golden
         ;;
     deps) step_deps ;;
@@ -413,12 +422,13 @@ case $what in
     programs) step_programs "$@" ;;
     golden) step_golden "$@" ;;
     http) step_http ;;
+    debug) step_build && step_debug ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, programs [NAME...], http, stress, golden [NAME...])" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, programs [NAME...], http, stress, debug, golden [NAME...])" >&2
         exit 2
         ;;
 esac

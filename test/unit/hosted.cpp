@@ -1,6 +1,7 @@
 // hosted.cpp — what the runtime files linked into host tests need from the
 // parts of the runtime that are not (boot, scheduler, panics).
 #include "hosted.h"
+#include "trace.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +16,12 @@ char** argv;
 char** envp;
 // proc.cpp's scheduler state, used by runq.cpp and procresize.cpp.
 constinit schedt sched{};
+
+// trace.cpp's hooks in procresize.cpp; tracing is never on in host tests.
+traceState trace;
+void traceProcStart() { throw_("trace hook called with tracing off"); }
+void traceProcStop(p*) { throw_("trace hook called with tracing off"); }
+void traceGomaxprocs(int32_t) { throw_("trace hook called with tracing off"); }
 
 [[noreturn]] void throw_(const char* s) {
     std::fprintf(stderr, "fatal error: %s\n", s);

@@ -3,6 +3,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/trace"
 	"sync"
 	"time"
 )
@@ -10,6 +12,13 @@ import (
 const N = 1000000
 
 func main() {
+	// BENCH_TRACE=FILE: the traced row (tools/bench.sh) runs under runtime/trace.
+	if p := os.Getenv("BENCH_TRACE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			trace.Start(f)
+			defer trace.Stop()
+		}
+	}
 	ping, pong := make(chan int), make(chan int)
 	var wg sync.WaitGroup
 	wg.Add(2)

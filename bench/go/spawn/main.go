@@ -3,6 +3,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/trace"
 	"sync"
 	"syscall"
 	"time"
@@ -17,6 +19,13 @@ func cpuNanos() int64 {
 }
 
 func main() {
+	// BENCH_TRACE=FILE: the traced row (tools/bench.sh) runs under runtime/trace.
+	if p := os.Getenv("BENCH_TRACE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			trace.Start(f)
+			defer trace.Stop()
+		}
+	}
 	var wg sync.WaitGroup
 	wg.Add(N)
 	c0 := cpuNanos()

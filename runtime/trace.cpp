@@ -1,0 +1,299 @@
+// trace.cpp — the execution tracer's recording side (Go's trace.go:
+// traceEvent, traceBuf, traceFlush, StartTrace/StopTrace).
+//
+// Divergences from Go 1.19, and why:
+//  - Events are fixed 32-byte records in memory, converted to Chrome
+//    trace-event JSON (trace_json.cpp) once tracing stops, rather than a
+//    varint stream read by a goroutine while tracing runs: the file is for
+//    Perfetto and our own SVG renderer, not `go tool trace`. Full buffers
+//    are queued, not written, so no event ever waits for the disk.
+//  - Steals, sysmon's preemption requests, timers firing and boot steps are
+//    events of ours; Go has no such events.
+#include "trace.h"
+
+#include "proc.h"
+#include "print.h"
+#include "sys_linux.h"
+
+namespace runtime {
+
+traceState trace;
+
+// At most 4096 buffers (256 MB); later events are counted and dropped.
+constexpr uint32_t traceMaxBufs = 4096;
+
+static spinmutex traceLock;
+static traceBuf* traceGlobal;        // [traceLock] events of Ms without a P
+static traceBuf* traceFull;          // [traceLock] filled buffers, newest first
+static uint32_t traceNbufs;          // [traceLock]
+static uint64_t traceLost;           // [atomic] events dropped for want of memory
+static int traceFd = -1;             // [traceLock] the output file while tracing
+static uint64_t traceTicks0;         // [written before enabled is set] cputicks at Start
+static int64_t traceNanos0;          // nanotime at Start
+
+__attribute__((always_inline)) static inline uint64_t cputicks() {
+    uint32_t lo, hi;
+    asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
+// A fresh buffer, or nullptr past the memory budget (traceLock held).
+// Buffers are carved from 2 MB chunks mapped with MAP_POPULATE: one system
+// call faults in 32 buffers' pages at once, instead of a page fault every
+// 128 events on the hot path (each costs microseconds in a virtual machine).
+// Every buffer is unmapped on its own by traceStop.
+static traceBuf* traceBufAlloc() {
+    static char* chunk;       // [traceLock]
+    static uintptr chunkLeft; // [traceLock]
+    if (traceNbufs >= traceMaxBufs) return nullptr;
+    if (chunkLeft < sizeof(traceBuf)) {
+        constexpr uintptr chunkSize = 32 * sizeof(traceBuf);
+        long r = sys::mmap(nullptr, chunkSize, sys::PROT_READ | sys::PROT_WRITE,
+                           sys::MAP_PRIVATE | sys::MAP_ANONYMOUS | sys::MAP_POPULATE, -1, 0);
+        if (r < 0 && r > -4096) return nullptr;
+        chunk = (char*)r;
+        chunkLeft = chunkSize;
+    }
+    auto* b = (traceBuf*)chunk;
+    chunk += sizeof(traceBuf);
+    chunkLeft -= sizeof(traceBuf);
+    traceNbufs++;
+    return b;
+}
+
+// Queue *bp if it holds events and give back a new buffer (Go's traceFlush).
+static traceBuf* traceFlush(traceBuf** bp) {
+    lock(&traceLock);
+    if (traceBuf* b = *bp; b != nullptr && b->pos > 0) {
+        b->link = traceFull;
+        traceFull = b;
+        *bp = nullptr;
+    }
+    if (*bp == nullptr) *bp = traceBufAlloc();
+    traceBuf* b = *bp;
+    unlock(&traceLock);
+    return b;
+}
+
+__attribute__((always_inline)) static inline void put(traceBuf* b, traceEv type, uint8_t reason, uint16_t pid, int32_t mid, int64_t goid,
+                       uint64_t arg) {
+    traceEvent* e = &b->ev[b->pos++];
+    e->ticks = cputicks();
+    e->type = type;
+    e->reason = reason;
+    e->pid = pid;
+    e->mid = mid;
+    e->g = goid;
+    e->arg = arg;
+}
+
+// Record an event about pid (traceNoP: none) from the calling M, when its
+// P's buffer is missing or full, or it has no P. As in Go's traceEvent, the
+// M is pinned (acquirem) while it writes: a goroutine preempted halfway
+// could otherwise finish its event after Stop collected the buffer. Stop
+// changes trace.enabled with the world stopped, which waits for a pinned M,
+// so the check under the pin is exact.
+__attribute__((noinline)) static void traceRecordSlow(traceEv type, uint8_t reason, uint16_t pid, int64_t goid,
+                                                      uint64_t arg) {
+    m* mp = acquirem();
+    if (p* pp = mp->p; pp != nullptr) {
+        if (trace.enabled) {
+            traceBuf* b = traceFlush(&pp->tracebuf);
+            if (b != nullptr) put(b, type, reason, pid, (int32_t)mp->id, goid, arg);
+            else atomic::Xadd(&traceLost, 1);
+        }
+        releasem(mp);
+        return;
+    }
+    releasem(mp);
+    lock(&traceLock);
+    // Checked again under the lock: Stop may have collected the buffers.
+    if (trace.enabled) {
+        if (traceGlobal == nullptr || traceGlobal->pos == traceBufEvents) {
+            if (traceGlobal != nullptr) {
+                traceGlobal->link = traceFull;
+                traceFull = traceGlobal;
+            }
+            traceGlobal = traceBufAlloc();
+        }
+        if (traceGlobal != nullptr) put(traceGlobal, type, reason, pid, (int32_t)mp->id, goid, arg);
+        else atomic::Xadd(&traceLost, 1);
+    }
+    unlock(&traceLock);
+}
+
+
+// The common case, inlined into every hook: room in the P's buffer. Hooks
+// and this path are no_split_stack (trace.h): a hook adds no frame that
+// could push a goroutine across a stack segment boundary (a pingpong
+// goroutine sits near one), and, with no prologue check, there is no
+// preemption point between the check of trace.enabled and the store, so
+// Stop (which stops the world) never finds an event half written.
+__attribute__((always_inline)) static inline void traceRecordP(traceEv type, uint8_t reason, uint16_t pid,
+                                                               int64_t goid, uint64_t arg) {
+    m* mp = getg()->m;
+    p* pp = mp->p;
+    traceBuf* b = pp != nullptr ? pp->tracebuf : nullptr;
+    if (__builtin_expect(b != nullptr && b->pos < traceBufEvents, 1)) {
+        if (trace.enabled) put(b, type, reason, pid, (int32_t)mp->id, goid, arg);
+        return;
+    }
+    traceRecordSlow(type, reason, pid, goid, arg);
+}
+
+__attribute__((always_inline)) static inline uint16_t curpid() {
+    p* pp = getg()->m->p;
+    return pp ? (uint16_t)pp->id : traceNoP;
+}
+
+__attribute__((always_inline)) static inline void traceRecord(traceEv type, uint8_t reason, int64_t goid, uint64_t arg) {
+    traceRecordP(type, reason, curpid(), goid, arg);
+}
+
+__attribute__((always_inline)) static inline int64_t curgoid() {
+    g* gp = getg()->m->curg;
+    return gp ? gp->goid : 0;
+}
+
+void traceBoot(const char* step) { traceRecord(traceEvBoot, 0, 0, (uint64_t)step); }
+void traceGoCreate(g* newg, uintptr startpc) { traceRecord(traceEvGoCreate, 0, newg->goid, startpc); }
+void traceGoStart() { traceRecord(traceEvGoStart, 0, curgoid(), 0); }
+void traceGoPark(waitReason reason) { traceRecord(traceEvGoBlock, (uint8_t)reason, curgoid(), 0); }
+void traceGoUnpark(g* gp) { traceRecord(traceEvGoUnblock, 0, gp->goid, (uint64_t)curgoid()); }
+void traceGoSysCall() { traceRecord(traceEvGoSysCall, 0, curgoid(), 0); }
+void traceGoSysExit() { traceRecord(traceEvGoSysExit, 0, curgoid(), 0); }
+void traceProcStart() { traceRecord(traceEvProcStart, 0, 0, 0); }
+void traceProcStop(p* pp) { traceRecordP(traceEvProcStop, 0, (uint16_t)pp->id, 0, 0); }
+void traceGoSysBlock(p* pp) { traceRecordP(traceEvGoSysBlock, 0, (uint16_t)pp->id, 0, 0); }
+void traceGoPreempt(uint8_t how) { traceRecord(traceEvGoPreempt, how, curgoid(), 0); }
+void traceGoSched() { traceRecord(traceEvGoSched, 0, curgoid(), 0); }
+void traceGoEnd() { traceRecord(traceEvGoEnd, 0, curgoid(), 0); }
+void traceSteal(p* from, g* gp) { traceRecord(traceEvSteal, 0, gp->goid, (uint64_t)from->id); }
+void tracePreemptReq(p* pp, g* gp, uint8_t how) { traceRecord(traceEvPreemptReq, how, gp->goid, (uint64_t)pp->id); }
+void traceTimer(uintptr fn) { traceRecord(traceEvTimer, 0, 0, fn); }
+void traceGomaxprocs(int32_t n) { traceRecord(traceEvGomaxprocs, 0, 0, (uint64_t)n); }
+
+// ---- Starting and stopping -----------------------------------------------------
+
+static int traceOpen(const char* path) {
+    constexpr int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200;
+    return (int)sys::syscall4(sys::SYS_openat, sys::AT_FDCWD, (long)path,
+                              O_WRONLY | O_CREAT | O_TRUNC | sys::O_CLOEXEC, 0644);
+}
+
+static void traceBegin(int fd) {
+    traceFd = fd;
+    traceLost = 0;
+    traceNanos0 = nanotime();
+    traceTicks0 = cputicks();
+    trace.enabled = true;
+}
+
+// GODEBUG=tracefile=PATH, looked up by args as soon as the environment is
+// known; the boot is single-threaded, so no world to stop.
+void traceStartFromEnv() {
+    const char* s = gogetenv("GODEBUG");
+    while (s != nullptr && *s) {
+        const char* key = "tracefile=";
+        const char* k = key;
+        const char* v = s;
+        while (*k && *v == *k) k++, v++;
+        if (*k == 0) {
+            static char path[4096];
+            size_t n = 0;
+            while (v[n] && v[n] != ',' && n + 1 < sizeof(path)) path[n] = v[n], n++;
+            path[n] = 0;
+            int fd = traceOpen(path);
+            if (fd < 0) {
+                print("runtime: GODEBUG=tracefile=", (const char*)path, ": cannot create the file\n");
+                return;
+            }
+            trace.path = path;
+            traceBegin(fd);
+            return;
+        }
+        while (*s && *s != ',') s++;
+        if (*s == ',') s++;
+    }
+}
+
+// Record the goroutines that exist already, as Go's StartTrace does (world stopped).
+static void traceExisting(g* gp, void* self) {
+    uint32_t s = readgstatus(gp);
+    if (s == _Gdead || gp->isSystem) return;
+    traceGoCreate(gp, gp->startpc);
+    if (s == _Gwaiting) traceRecord(traceEvGoWaiting, (uint8_t)gp->waitreason, gp->goid, 0);
+    if (gp == self) traceGoStart();
+}
+
+bool traceStart(const char* path) {
+    int fd = traceOpen(path);
+    if (fd < 0) return false;
+    stopTheWorld("start tracing");
+    bool ok = !trace.enabled && !trace.shutdown;
+    if (ok) {
+        traceBegin(fd);
+        traceProcStart();
+        traceGomaxprocs(gomaxprocs);
+        forEachG(traceExisting, getg()->m->curg);
+    }
+    startTheWorld();
+    if (!ok) sys::close(fd);
+    return ok;
+}
+
+// Stop recording and write the file (Go's StopTrace + the trace reader).
+bool traceStop() {
+    stopTheWorld("stop tracing");
+    bool ok = trace.enabled;
+    traceBuf* all = nullptr;
+    int fd = -1;
+    uint64_t ticks1 = cputicks();
+    int64_t nanos1 = nanotime();
+    if (ok) {
+        lock(&traceLock);
+        trace.enabled = false;
+        trace.shutdown = true;
+        // With the world stopped no M holds a P but this one: every P's buffer is quiet.
+        for (int32_t i = 0; i < MaxGomaxprocs && allp[i] != nullptr; i++) {
+            if (traceBuf* b = allp[i]->tracebuf) {
+                allp[i]->tracebuf = nullptr;
+                b->link = traceFull;
+                traceFull = b;
+            }
+        }
+        if (traceGlobal != nullptr) {
+            traceGlobal->link = traceFull;
+            traceFull = traceGlobal;
+            traceGlobal = nullptr;
+        }
+        all = traceFull;
+        traceFull = nullptr;
+        fd = traceFd;
+        traceFd = -1;
+        unlock(&traceLock);
+    }
+    startTheWorld();
+    if (!ok) return false;
+    if (atomic::Load(&traceLost) != 0) print("runtime: execution trace lost ", traceLost, " events (no memory)\n");
+    // Written by the goroutine that stopped tracing, while the others run.
+    ok = traceWriteJSON(fd, all, traceTicks0, traceNanos0, ticks1, nanos1);
+    sys::close(fd);
+    while (all != nullptr) {
+        traceBuf* next = all->link;
+        sysFree(all, sizeof(traceBuf));
+        all = next;
+    }
+    lock(&traceLock);
+    traceNbufs = 0;
+    trace.shutdown = false;
+    unlock(&traceLock);
+    return ok;
+}
+
+// main returned while tracing (GODEBUG=tracefile, or Start without Stop).
+void traceStopAtExit() {
+    if (!traceStop()) print("runtime: writing the execution trace failed\n");
+}
+
+}  // namespace runtime
