@@ -28,13 +28,10 @@ BUILD    ?= build
 #   arch/amd64/                      assembly, offsets from asm_offsets.h
 # Freestanding: no libc, no libstdc++. -fsplit-stack makes every function
 # check %fs:0x70 and call __morestack (docs/stacks.md).
+# The code generation flags come from the driver (tools/gocxx --print-flags),
+# so user objects and the runtime's can never disagree.
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
-CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
-	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
-	-fsplit-stack -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
-	-ffunction-sections -fdata-sections -fno-strict-aliasing \
-	-Wall -Wextra -Wno-unused-parameter
+CXXFLAGS_COMMON := -std=c++20 $(shell tools/gocxx --print-flags) -Wall -Wextra -Wno-unused-parameter
 # Hot paths (scheduler, channels, allocator, stacks) are optimised for speed;
 # code that runs rarely or waits on I/O anyway (printing, panics, tracebacks,
 # signals, boot) for size, which keeps ./hello small.
@@ -44,14 +41,15 @@ COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runti
 	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/fmt/fmt pkg/os/os
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
-# The user's code is compiled as hosted C++ (no -ffreestanding), so that
-# main keeps its special rules (falling off its end returns 0); no libc is
-# linked either way. It carries a line table (-g1) so tracebacks show
-# file:line; mksymtab reads it at link time.
-USER_CXXFLAGS := $(CXXFLAGS_COMMON) -O2 -g1 -Iinclude
+# User programs are compiled and linked by tools/gocxx, the driver that
+# programs of many files use (docs/cxx.md): hosted C++ (no
+# -ffreestanding), so that main keeps its special rules (falling off its
+# end returns 0); no libc is linked either way. It adds -g1, a line table
+# for tracebacks' file:line, which mksymtab reads at link time.
+GOCXX      := tools/gocxx
+GOCXX_RUN  := GOCXX_CXX='$(CXX)' GOCXX_BUILD='$(BUILD)' $(GOCXX)
+USER_FLAGS := -O2 -Wall -Wextra -Wno-unused-parameter
 ASFLAGS  := $(ARCHFLAGS)
-LDFLAGS  := -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,--build-id=none \
-	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
 # ---- The libraries ------------------------------------------------------------
 # libruntime.a: runtime/ and arch/amd64/. Every code section of its objects
@@ -65,7 +63,6 @@ RT_OBJS  := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(RT_SRCS)))
 PKG_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(PKG_SRCS)))
 LIBRUNTIME := $(BUILD)/lib/libruntime.a
 LIBGO      := $(BUILD)/lib/libgo.a
-LIBGCC     := $(shell $(CXX) -print-libgcc-file-name)
 $(patsubst %,$(BUILD)/obj/%.o,$(COLD)): OPT := -Os
 
 # A user program's object and its link temporaries are keyed by the whole
@@ -112,9 +109,9 @@ $(LIBGO): $(PKG_OBJS)
 	ar rcsD $@ $^
 
 # -MMD: an object depends on exactly the headers it includes (a .d file).
-$(PROG_OBJ): $(PROG) Makefile
+$(PROG_OBJ): $(PROG) Makefile $(GOCXX)
 	@mkdir -p $(@D)
-	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
+	$(GOCXX_RUN) $(USER_FLAGS) -MMD -MP -c $< -o $@
 
 -include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d) $(PKG_OBJS:.o=.d)
 
@@ -123,18 +120,11 @@ $(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_prefixes.h
 	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
 
 # ---- Linking a program -----------------------------------------------------------
-# The entry point and everything it reaches come out of the archives
-# (linker.ld names _rt0_amd64_linux EXTERN); libgcc.a is GCC's own support
-# code (no libc), as GCC's manual advises for -nostdlib programs.
-LINK_LIBS := -Wl,--start-group $(LIBGO) $(LIBRUNTIME) -Wl,--end-group $(LIBGCC)
-$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt
-	@mkdir -p $(dir $(LINKDIR)) $(dir $@)
-	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(PROG_OBJ) $(LINK_LIBS)
-	$(MKSYMTAB) --runtime-lib $(LIBRUNTIME) --lib $(LIBGO) --include include $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
-	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
-	$(CXX) $(LDFLAGS) -o $(LINKDIR).full $(PROG_OBJ) $(LINKDIR).symtab.o $(LINK_LIBS)
-	$(MKSYMTAB) --check $(LINKDIR).pass1 $(LINKDIR).full
-	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt $(LINKDIR).full $@
+# tools/gocxx links: libgo.a, libruntime.a and GCC's libgcc.a with
+# linker.ld, twice, with mksymtab's table in between (see the top). It keeps
+# the full program at $(LINKDIR).full.
+$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt $(GOCXX)
+	$(GOCXX_RUN) --keep-link=$(LINKDIR) -o $@ $(PROG_OBJ)
 
 run: $(OUT)
 	./$(OUT)
