@@ -4,6 +4,8 @@
 #   make                 ./hello from user/main.cpp
 #   make run             build and run ./hello
 #   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
+#   make install PREFIX=dir        gocxx, the headers and the libraries, for programs
+#                        of many files and other build systems (docs/cxx.md)
 #   make test            host unit tests + every test program, natively and under qemu-x86_64
 #   make bench           benchmarks side by side with Go (docs/performance.md)
 #
@@ -72,7 +74,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench clean runtime
+.PHONY: all run test unit programs bench clean runtime install
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -128,6 +130,19 @@ $(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symb
 
 run: $(OUT)
 	./$(OUT)
+
+# ---- Installing -------------------------------------------------------------------
+# The installed gocxx finds everything from its own location (tools/gocxx):
+#   bin/gocxx  include/ (go.h, go/, c++/)  lib/gocxx/ (the libraries, linker.ld,
+#   keep-symbols.txt)  libexec/gocxx/mksymtab  share/gocxx/toolchain.cmake
+PREFIX ?= /usr/local
+install: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
+	install -d $(PREFIX)/bin $(PREFIX)/include $(PREFIX)/lib/gocxx $(PREFIX)/libexec/gocxx $(PREFIX)/share/gocxx
+	install -m 755 tools/gocxx $(PREFIX)/bin/gocxx
+	cp -R include/. $(PREFIX)/include/
+	install -m 644 $(LIBRUNTIME) $(LIBGO) linker.ld tools/keep-symbols.txt $(PREFIX)/lib/gocxx/
+	install -m 755 $(MKSYMTAB) $(PREFIX)/libexec/gocxx/mksymtab
+	install -m 644 cmake/gocxx-toolchain.cmake $(PREFIX)/share/gocxx/toolchain.cmake
 
 test:
 	@tools/test.sh
