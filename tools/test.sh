@@ -2,7 +2,7 @@
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
 #   tools/test.sh                   everything: deps, build, unit, elf, programs
-#   tools/test.sh deps|build|unit|elf   one step
+#   tools/test.sh deps|build|unit|elf|layout|gocxx   one step
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #
@@ -38,8 +38,9 @@ step_deps() {
     local missing=()
     [[ -f /usr/include/catch2/catch.hpp ]] || missing+=(catch2)
     command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
+    command -v cmake >/dev/null 2>&1 || missing+=(cmake)  # the gocxx step builds a CMake project
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "catch2 and qemu-x86_64 present"
+        echo "catch2, qemu-x86_64 and cmake present"
         return 0
     fi
     local sudo=""
@@ -48,14 +49,14 @@ step_deps() {
     fi
     if [[ $(id -u) -eq 0 || -n $sudo ]]; then
         echo "installing: ${missing[*]}"
-        $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y catch2 qemu-user || {
+        $sudo apt-get update && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" || {
             echo "FAIL: could not install ${missing[*]}"
             exit 1
         }
     else
         echo "missing: ${missing[*]}. Install them with:"
         echo
-        echo "    sudo apt-get install -y catch2 qemu-user"
+        echo "    sudo apt-get install -y ${missing[*]}"
         echo
         exit 1
     fi
@@ -336,6 +337,98 @@ step_layout() {
     rm -rf "${newdir%/some/new/dir}"
 }
 
+# ---- 6. gocxx, make install and CMake ------------------------------------------------------
+
+# check_run WHAT BIN EXPECTED: BIN exits 0 and prints exactly the file's
+# text, natively and under qemu (as MODES says).
+check_run() {
+    local what=$1 bin=$2 want=$3 mode out rc
+    for mode in native qemu; do
+        [[ ,$MODES, == *,$mode,* ]] || continue
+        if [[ $mode == native ]]; then
+            out=$(cd /tmp && timeout 20 "$bin" 2>&1)
+        else
+            out=$(cd /tmp && ulimit -c 0 && timeout 80 qemu-x86_64 "$bin" 2>&1)
+        fi
+        rc=$?
+        if [[ $rc -eq 0 && $out == "$(cat "$want")" ]]; then echo "PASS $what [$mode]"; else
+            fail "$what [$mode]: exit $rc, output: $(head -c 300 <<<"$out")"
+        fi
+    done
+}
+
+# built WHAT LOG COMMAND...: runs the build command, failing with its log.
+built() {
+    local what=$1 log=$2
+    shift 2
+    "$@" >"$log" 2>&1 && return 0
+    fail "$what: $* failed:"
+    tail -n 12 "$log" | cut -c1-300 | sed 's/^/    | /'
+    return 1
+}
+
+# The CMake example (user/examples/cmake: a library of two files, a program
+# of two) built every way a project outside this tree builds: one gocxx
+# command, gocxx -c then a link of objects and of a static library, the
+# installed gocxx from a temporary PREFIX (moved after installing) in a
+# folder outside the tree, and CMake with the toolchain file and with
+# CMAKE_CXX_COMPILER.
+step_gocxx() {
+    say "gocxx, make install, CMake"
+    local ex=$ROOT/user/examples/cmake d
+    local want=$ex/expected.txt gocxx=$ROOT/tools/gocxx
+    d=$(mktemp -d)
+    make --no-print-directory -s runtime build/tools/mksymtab || {
+        fail "building the runtime"
+        return
+    }
+    local srcs=("$ex/app/main.cpp" "$ex/app/report.cpp" "$ex/words/split.cpp" "$ex/words/count.cpp")
+    built "gocxx a.cpp b.cpp..." "$d/one.log" "$gocxx" -O2 -Wall -I"$ex/words" -o "$d/one" "${srcs[@]}" &&
+        check_run "gocxx -o app a.cpp b.cpp c.cpp d.cpp" "$d/one" "$want"
+
+    local s ok=1
+    for s in "${srcs[@]}"; do
+        built "gocxx -c" "$d/c.log" "$gocxx" -O2 -I"$ex/words" -c "$s" -o "$d/$(basename "$s" .cpp).o" || ok=0
+    done
+    if ((ok)); then
+        built "gocxx *.o" "$d/objs.log" "$gocxx" -o "$d/objs" "$d/main.o" "$d/report.o" "$d/split.o" "$d/count.o" &&
+            check_run "gocxx -c, then gocxx -o app *.o" "$d/objs" "$want"
+        ar rcs "$d/libwords.a" "$d/split.o" "$d/count.o"
+        built "gocxx -lwords" "$d/lib.log" "$gocxx" -o "$d/withlib" "$d/main.o" "$d/report.o" -L"$d" -lwords &&
+            check_run "gocxx -o app *.o -L. -lwords" "$d/withlib" "$want"
+    fi
+
+    local flag
+    for flag in -pthread -fexceptions -frtti -shared -fPIC -lstdc++; do
+        if "$gocxx" "$flag" -o "$d/refused" "${srcs[0]}" >"$d/refused.log" 2>&1 || ! grep -q "^gocxx: $flag is not supported: " "$d/refused.log"; then
+            fail "gocxx $flag was not refused with a reason: $(head -c 200 "$d/refused.log")"
+        else
+            echo "PASS gocxx $flag is refused: $(cut -c1-100 "$d/refused.log")..."
+        fi
+    done
+
+    built "make install" "$d/install.log" make --no-print-directory -s install PREFIX="$d/prefix" || return
+    mv "$d/prefix" "$d/moved"  # the installed gocxx finds its files from its own location
+    cp -R "$ex" "$d/outside"
+    built "installed gocxx" "$d/installed.log" \
+        bash -c "cd '$d/outside' && '$d/moved/bin/gocxx' -O2 -Iwords -o wordcount app/main.cpp app/report.cpp words/split.cpp words/count.cpp" &&
+        check_run "installed gocxx, outside the tree" "$d/outside/wordcount" "$want"
+
+    if ! command -v cmake >/dev/null 2>&1; then
+        fail "cmake is missing (tools/test.sh deps installs it)"
+        return
+    fi
+    built "cmake with the toolchain file" "$d/cmake1.log" \
+        cmake -S "$d/outside" -B "$d/cmake1" -DCMAKE_TOOLCHAIN_FILE="$d/moved/share/gocxx/toolchain.cmake" &&
+        built "cmake --build" "$d/cmake1b.log" cmake --build "$d/cmake1" &&
+        check_run "CMake, -DCMAKE_TOOLCHAIN_FILE=PREFIX/share/gocxx/toolchain.cmake" "$d/cmake1/wordcount" "$want"
+    built "cmake with CMAKE_CXX_COMPILER" "$d/cmake2.log" \
+        cmake -S "$d/outside" -B "$d/cmake2" -DCMAKE_CXX_COMPILER="$d/moved/bin/gocxx" &&
+        built "cmake --build" "$d/cmake2b.log" cmake --build "$d/cmake2" &&
+        check_run "CMake, -DCMAKE_CXX_COMPILER=PREFIX/bin/gocxx" "$d/cmake2/wordcount" "$want"
+    rm -rf "$d"
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -347,6 +440,7 @@ case $what in
         step_unit
         step_elf
         step_layout
+        step_gocxx
         step_programs
         ;;
     deps) step_deps ;;
@@ -354,13 +448,14 @@ case $what in
     unit) step_deps && step_unit ;;
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
+    gocxx) step_gocxx ;;
     programs) step_programs "$@" ;;
     -h | --help | help)
         sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, programs [NAME...])" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, gocxx, programs [NAME...])" >&2
         exit 2
         ;;
 esac
