@@ -24,18 +24,6 @@
 namespace go::fmt::detail {
 namespace {
 
-size_t cstrlen(const char* s) {
-    size_t n = 0;
-    while (s[n]) n++;
-    return n;
-}
-
-size_t cstrnlen(const char* s, size_t max) {
-    size_t n = 0;
-    while (n < max && s[n]) n++;
-    return n;
-}
-
 // ---- Buf: the output of one call ------------------------------------------
 
 struct Buf {

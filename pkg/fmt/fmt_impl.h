@@ -24,4 +24,17 @@ namespace go::fmt::detail {
 int formatFloat(char* out, size_t size, double v, char fmt, int prec, int bitSize);
 // strconv.IsPrint.
 bool isPrint(int32_t r);
+// strlen and strnlen (there is no libc; package libc's printf uses them too),
+// static so that -Os inlines them as freely as it did fmt.cpp's own.
+static inline size_t cstrlen(const char* s) {
+    size_t n = 0;
+    while (s[n]) n++;
+    return n;
+}
+
+static inline size_t cstrnlen(const char* s, size_t max) {
+    size_t n = 0;
+    while (n < max && s[n]) n++;
+    return n;
+}
 }  // namespace go::fmt::detail

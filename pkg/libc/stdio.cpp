@@ -23,17 +23,8 @@
 
 namespace {
 
-size_t cstrlen(const char* s) {
-    size_t n = 0;
-    while (s[n]) n++;
-    return n;
-}
-
-size_t cstrnlen(const char* s, size_t max) {
-    size_t n = 0;
-    while (n < max && s[n]) n++;
-    return n;
-}
+using go::fmt::detail::cstrlen;
+using go::fmt::detail::cstrnlen;
 
 // The output of one call. With a fixed buffer (snprintf) it keeps what fits
 // and counts the rest; otherwise it starts in the caller's stack buffer and
