@@ -23,7 +23,8 @@ OUT      ?= hello
 BUILD    ?= build
 
 # The layers, each compiled with only the include paths it may use:
-#   user code   -Iinclude            the public API and nothing else
+#   user code   -Iinclude            the public API and nothing else (tools/gocxx adds it,
+#                                    after include/c++: headers that stop unsupported code)
 #   pkg/        -Iinclude -I.        Go's packages: the API they implement, the runtime;
 #                                    hosted C++ like user code (std::string is theirs too)
 #   runtime/    -Iinclude -I.        package runtime (go/*.h only for the entry points it defines)
