@@ -89,12 +89,12 @@ runtime: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
 # constinit); markruntime.sh refuses them.
 $(BUILD)/obj/runtime/%.o: runtime/%.cpp Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(RT_CXXFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(RT_CXXFLAGS) -MMD -MP -MF $(@:.o=.d) -MT $@ -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
 	@mkdir -p $(@D)
-	$(CXX) $(ASFLAGS) -MMD -MP -c $< -o $@.raw
+	$(CXX) $(ASFLAGS) -MMD -MP -MF $(@:.o=.d) -MT $@ -c $< -o $@.raw
 	@tools/markruntime.sh $@.raw $@ $<
 
 $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
@@ -111,7 +111,9 @@ $(LIBGO): $(PKG_OBJS)
 	@rm -f $@
 	ar rcsD $@ $^
 
-# -MMD: an object depends on exactly the headers it includes (a .d file).
+# -MMD: an object depends on exactly the headers it includes (a .d file;
+# the runtime's are named for the marked object, not the raw one, with -MF/-MT,
+# or the include below would miss them and a header change rebuild nothing).
 $(PROG_OBJ): $(PROG) Makefile $(GOCXX)
 	@mkdir -p $(@D)
 	$(GOCXX_RUN) $(USER_FLAGS) -MMD -MP -c $< -o $@
