@@ -84,6 +84,7 @@ static void checks() {
     check(__LINE__, "[0x1234][(nil)][     0xabc][0xabc     ][       (nil)]", "[%p][%p][%10p][%-10p][%12p]", (void*)0x1234, (void*)0, (void*)0xabc, (void*)0xabc, (void*)0);
     check(__LINE__, "", "%s", "");
     check(__LINE__, "     |     |", "%5s|%-5s|", "", "");
+    check(__LINE__, "[    a][   ab][3    ][0x010][    0][5][5]", "[%05c][%05s][%-05d][%05p][%#5x][%+u][% x]", (int)97, "ab", 3, (void*)0x10, 0u, 5u, 5u);
 }
 
 // snprintf at depth d of a recursion whose frames are of varying size.
