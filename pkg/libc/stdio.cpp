@@ -7,7 +7,7 @@
 //   - no buffering: every call is one write(2), like go::fmt (lines from
 //     different goroutines never interleave); fflush has nothing to do;
 //   - the only streams are stdout and stderr (no fopen); stdin cannot be read;
-//   - %a, %ls, %lc and %m are not converted: they are printed as written, as
+//   - %ls, %lc and %m are not converted: they are printed as written, as
 //     glibc prints a conversion it does not know;
 //   - long double (%Lf...) is printed at double's precision;
 //   - failures return EOF / a negative count; there is no errno.
@@ -146,9 +146,63 @@ bool signBit(double v) {
     return b >> 63;
 }
 
-// %f %F %e %E %g %G.
+// %a %A: [-]0xh.hhhp±d, as glibc lays it out: the leading digit is 1 for a
+// normal number and 0 for a subnormal (exponent -1022), trailing zeros go
+// unless a precision is given, and rounding to the precision (half to even)
+// may carry into the leading digit (0x2.00p+0), which glibc leaves so.
+void formatHexFloat(Out& o, Spec sp, uint64_t bits, bool upper) {
+    char sign = bits >> 63 ? '-' : sp.plus ? '+' : sp.space ? ' ' : 0;
+    int bexp = static_cast<int>(bits >> 52 & 0x7FF);
+    uint64_t mant = bits & ((uint64_t(1) << 52) - 1);
+    uint64_t lead = bexp != 0;
+    int exp = bexp == 0 ? (mant ? -1022 : 0) : bexp - 1023;
+    int digits = 13;  // 52 bits of fraction
+    if (sp.prec >= 0 && sp.prec < 13) {
+        int drop = 4 * (13 - sp.prec);
+        uint64_t rest = mant & ((uint64_t(1) << drop) - 1), half = uint64_t(1) << (drop - 1);
+        mant >>= drop;
+        uint64_t last = sp.prec == 0 ? lead : mant;  // the last digit kept
+        if (rest > half || (rest == half && (last & 1))) mant++;
+        if (mant >> (4 * sp.prec)) {  // carried into the leading digit
+            lead++;
+            mant &= (uint64_t(1) << (4 * sp.prec)) - 1;
+        }
+        digits = sp.prec;
+    } else {
+        while (sp.prec < 0 && digits > 0 && (mant & 15) == 0) mant >>= 4, digits--;
+    }
+    const char* hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    char body[48];
+    int n = 0;
+    body[n++] = hex[lead];
+    if (digits > 0 || sp.alt) body[n++] = '.';
+    for (int i = digits - 1; i >= 0; i--) body[n++] = hex[mant >> (4 * i) & 15];
+    int pz = sp.prec > 13 ? sp.prec - 13 : 0;  // zeros past the 13 digits a double has
+    body[n++] = upper ? 'P' : 'p';
+    body[n++] = exp < 0 ? '-' : '+';
+    char e[8];
+    int ne = 0;
+    for (unsigned u = exp < 0 ? -exp : exp; ne == 0 || u; u /= 10) e[ne++] = static_cast<char>('0' + u % 10);
+    while (ne) body[n++] = e[--ne];
+    char prefix[3] = {sign, '0', upper ? 'X' : 'x'};
+    size_t npre = sign ? 3 : 2;
+    // The zeros a large precision asks for go before the 'p'.
+    int pAt = 0;
+    while (body[pAt] != 'p' && body[pAt] != 'P') pAt++;
+    size_t total = npre + n + pz;
+    size_t fill = sp.width > 0 && static_cast<size_t>(sp.width) > total ? sp.width - total : 0;
+    if (!sp.minus && !sp.zero) o.pad(' ', fill);
+    o.put(sign ? prefix : prefix + 1, npre);
+    if (!sp.minus && sp.zero) o.pad('0', fill);
+    o.put(body, pAt);
+    o.pad('0', pz);
+    o.put(body + pAt, n - pAt);
+    if (sp.minus) o.pad(' ', fill);
+}
+
+// %f %F %e %E %g %G %a %A.
 void formatFloat(Out& o, Spec sp, double v) {
-    bool upper = sp.conv == 'F' || sp.conv == 'E' || sp.conv == 'G';
+    bool upper = sp.conv == 'F' || sp.conv == 'E' || sp.conv == 'G' || sp.conv == 'A';
     char conv = sp.conv | 0x20;
     char sign = signBit(v) ? '-' : sp.plus ? '+' : sp.space ? ' ' : 0;
     if (signBit(v)) v = -v;
@@ -157,6 +211,12 @@ void formatFloat(Out& o, Spec sp, double v) {
         sp.zero = false;
         const char* s = v != v ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
         field(o, sp, &sign, npre, 0, s, 3);
+        return;
+    }
+    if (conv == 'a') {
+        uint64_t bits;
+        memcpy(&bits, &v, sizeof bits);
+        formatHexFloat(o, sp, bits | (sign == '-' ? uint64_t(1) << 63 : 0), upper);
         return;
     }
     int prec = sp.prec < 0 ? 6 : sp.prec;
@@ -314,7 +374,7 @@ void format(Out& o, const char* f, va_list arg) {
         f = parseSpec(f + 1, sp, ap);
         switch (sp.conv) {
             case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': formatInt(o, sp, ap); break;
-            case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+            case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
                 formatFloat(o, sp, sp.len == 'L' ? static_cast<double>(va_arg(ap, long double)) : va_arg(ap, double));
                 break;
             case 'c':
