@@ -41,7 +41,8 @@ CXXFLAGS_COMMON := -std=c++20 $(shell tools/gocxx --print-flags) -Wall -Wextra -
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/fmt/fmt pkg/os/os
+	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/os/os \
+	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 # User programs are compiled and linked by tools/gocxx, the driver that
@@ -100,6 +101,11 @@ $(BUILD)/obj/arch/amd64/%.o: arch/amd64/%.S Makefile tools/markruntime.sh
 $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 	@mkdir -p $(@D)
 	$(CXX) $(PKG_CXXFLAGS) -MMD -MP -c $< -o $@
+
+# Package math (<cmath>, docs/cxx-math.md) defines sin, pow...: -fno-builtin,
+# so that GCC never turns the code of one function into a call to a libm
+# name, which could be the very function being defined.
+$(BUILD)/obj/pkg/math/%.o: PKG_CXXFLAGS += -fno-builtin
 
 $(LIBRUNTIME): $(RT_OBJS)
 	@mkdir -p $(@D)
@@ -165,8 +171,10 @@ clean:
 # compiled hosted (-DGO_HOSTED: getg() is a thread_local, see
 # test/unit/hosted.h).
 UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp runtime/mem_linux.cpp \
-	runtime/vdso_linux.cpp pkg/fmt/fmt.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
-	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp
+	runtime/vdso_linux.cpp runtime/runq.cpp runtime/procresize.cpp runtime/chan.cpp \
+	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
+	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
+UNIT_LIB_SRCS += $(filter-out pkg/math/cmath.cpp,$(wildcard pkg/math/*.cpp))
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function

@@ -5,11 +5,6 @@
 
 #include "runtime.h"
 
-namespace runtime {
-int32_t setGOMAXPROCS(int32_t n);
-void checkmcount();
-}
-
 namespace go {
 
 void Gosched() { runtime::Gosched(); }

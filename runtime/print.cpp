@@ -109,6 +109,5 @@ void printhex(uint64_t v) {
 void printpointer(const void* p) { printhex((uint64_t)(uintptr)p); }
 void printbool(bool b) { printstring(b ? "true" : "false"); }
 void printnl() { printbytes("\n", 1); }
-void printsp() { printbytes(" ", 1); }
 
 }  // namespace runtime

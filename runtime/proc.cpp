@@ -155,8 +155,7 @@ void mcommoninit(m* mp, int64_t id) {
     mp->fastrand = startupRandSeed ^ ((uint64_t)mp->id * 0x9E3779B97F4A7C15ull) ^ (uint64_t)nanotime();
     if (mp->fastrand == 0) mp->fastrand = 0x49f6428a;
     mpreinit(mp);
-    // Add to allm so garbage collector doesn't free g->m when it is just in a
-    // register or thread-local storage.
+    // Publish on allm, which schedtrace's detail and the boot trace walk.
     mp->alllink = allm;
     atomic::StoreRel(&allm, mp);
     unlock(&sched.lock);
@@ -294,7 +293,7 @@ g* malg(uintptr stacksize) {
 // Allocate a new M, not yet associated with a thread (Go's allocm).
 m* allocm(p* pp, void (*fn)(), int64_t id) {
     g* gp = getg();
-    acquirem();  // disable GC-style preemption because it can be called from sysmon
+    acquirem();  // not preempted while building the new M (sysmon calls this too)
     m* mp = (m*)mallocgc(sizeof(m), true);
     mp->mstartfn = fn;
     mcommoninit(mp, id);
@@ -341,7 +340,7 @@ void startm(p* pp, bool spinning) {
     lock(&sched.lock);
     if (pp == nullptr) {
         if (spinning) throw_("startm: P required for spinning=true");
-        pp = pidleget(0);
+        pp = pidleget();
         if (pp == nullptr) {
             unlock(&sched.lock);
             releasem(mp);
@@ -404,7 +403,7 @@ void handoffp(p* pp) {
         return;
     }
     int64_t when = nobarrierWakeTime(pp);
-    pidleput(pp, 0);
+    pidleput(pp);
     unlock(&sched.lock);
     if (when != 0) wakeNetPoller(when);
 }
@@ -418,7 +417,7 @@ void wakepSlow() {
     // _Pgcstop.
     m* mp = acquirem();
     lock(&sched.lock);
-    p* pp = pidlegetSpinning(0);
+    p* pp = pidlegetSpinning();
     if (pp == nullptr) {
         if ((int32_t)atomic::Xadd(&sched.nmspinning, -1) < 0) throw_("wakep: negative nmspinning");
         unlock(&sched.lock);

@@ -5,6 +5,7 @@
 
 namespace runtime {
 
+// ---- procresize.cpp: steal order, P masks, idle Ps ----------------------------
 // Visit 0..count-1 in a random order, by striding with an increment coprime
 // to count (Go's randomOrder / randomEnum, used as stealOrder).
 struct randomOrder {
@@ -44,14 +45,14 @@ extern pMask idlepMask;   // Ps on the idle list
 extern pMask timerpMask;  // Ps that may have timers
 void timerpMaskSet(int32_t id);
 
-p* pidlegetSpinning(int64_t now);
+p* pidlegetSpinning();
 
-// ---- proc.cpp, for the other proc_*.cpp files ----------------------------------
+// ---- proc.cpp --------------------------------------------------------------------
 void boottraceStep(const char* s);  // one GODEBUG=boottrace=1 line
 void allgadd(g* gp);                // publish a new G on allgs
 void becomeSpinning();              // this M starts looking for work
 void resetspinning();               // it found some: stop spinning, maybe wake another
-void gcstopm();                     // stop this M for a stop-the-world (Go's name; no GC here)
+void gcstopm();                     // stop this M for a stop-the-world (runtime2.h: the name)
 
 // ---- proc_schedule.cpp -----------------------------------------------------------
 void dropg();                       // detach m->curg from this M

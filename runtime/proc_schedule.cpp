@@ -54,7 +54,7 @@ static g* stealWork(int64_t* now, bool* inheritTime, int64_t* pollUntil, bool* n
         bool stealTimersOrRunNextG = i == stealTries - 1;
         for (randomEnum e = stealStart(fastrand()); !e.done(); e.next()) {
             if (atomic::Load(&sched.gcwaiting)) {
-                *newWork = true;  // GC work may be available
+                *newWork = true;  // the world is stopping: back to the top to stop with it
                 return nullptr;
             }
             p* p2 = allp[e.position()];
@@ -123,7 +123,7 @@ static p* checkRunqsNoP() {
         p* p2 = allp[id];
         if (!idlepMask.read(id) && !runqempty(p2)) {
             lock(&sched.lock);
-            p* pp = pidlegetSpinning(0);
+            p* pp = pidlegetSpinning();
             if (pp == nullptr) {
                 // Can't get a P, don't bother checking remaining Ps.
                 unlock(&sched.lock);
@@ -205,7 +205,7 @@ top:
             int64_t w = 0;
             g* gp = stealWork(&now, inheritTime, &w, &newWork);
             if (gp != nullptr) return gp;  // successfully stole
-            if (newWork) goto top;           // there may be new timer or GC work; restart to discover
+            if (newWork) goto top;           // a timer ran or the world is stopping; look again
             if (w != 0 && (pollUntil == 0 || w < pollUntil)) pollUntil = w;
         }
 
@@ -233,7 +233,7 @@ top:
             goto top;
         }
         if (releasep() != pp) throw_("findrunnable: wrong p");
-        pidleput(pp, now);
+        pidleput(pp);
         unlock(&sched.lock);
 
         // Delicate dance: the thread transitions from spinning to non-spinning
@@ -277,7 +277,7 @@ top:
             now = nanotime();
             atomic::Store(&sched.lastpoll, now);
             lock(&sched.lock);
-            p* np = pidleget(now);
+            p* np = pidleget();
             unlock(&sched.lock);
             if (np != nullptr) {
                 acquirep(np);

@@ -47,9 +47,8 @@ static void stopTheWorldWithSema(void*) {
         }
     }
     // Stop idle Ps.
-    int64_t now = nanotime();
     for (;;) {
-        p* pp = pidleget(now);
+        p* pp = pidleget();
         if (pp == nullptr) break;
         pp->status = _Pgcstop;
         sched.stopwait--;

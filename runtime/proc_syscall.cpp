@@ -78,7 +78,7 @@ static bool exitsyscallfast(p* oldp) {
     // Try to get any other idle P.
     if (sched.pidle != nullptr) {
         lock(&sched.lock);
-        p* pp = pidleget(0);
+        p* pp = pidleget();
         if (pp != nullptr && atomic::Load(&sched.sysmonwait)) {
             atomic::Store(&sched.sysmonwait, 0);
             notewakeup(&sched.sysmonnote);
@@ -97,7 +97,7 @@ static void exitsyscall0(g* gp) {
     casgstatus(gp, _Gsyscall, _Grunnable);
     dropg();
     lock(&sched.lock);
-    p* pp = pidleget(0);
+    p* pp = pidleget();
     if (pp == nullptr) {
         globrunqput(gp);
     } else if (atomic::Load(&sched.sysmonwait)) {

@@ -82,7 +82,6 @@ p* procresize(int32_t nprocs) {
     int32_t old = gomaxprocs;
     if (old < 0 || nprocs <= 0) throw_("procresize: invalid arg");
     if (nprocs > MaxGomaxprocs) nprocs = MaxGomaxprocs;
-    int64_t now = nanotime();
 
     // Initialize new Ps.
     for (int32_t i = old; i < nprocs; i++) {
@@ -121,7 +120,7 @@ p* procresize(int32_t nprocs) {
         if (gp->m->p == pp) continue;
         pp->status = _Pidle;
         if (runqempty(pp)) {
-            pidleput(pp, now);
+            pidleput(pp);
         } else {
             pp->m = mget();
             pp->link = runnablePs;
@@ -163,9 +162,8 @@ p* releasep() {
 }
 
 // Put pp on the idle list (sched.lock held).
-void pidleput(p* pp, int64_t now) {
+void pidleput(p* pp) {
     if (!runqempty(pp)) throw_("pidleput: P has non-empty run queue");
-    (void)now;  // Go accounts idle time with it; we keep no such statistic
     idlepMask.set(pp->id);
     pp->link = sched.pidle;
     sched.pidle = pp;
@@ -173,10 +171,9 @@ void pidleput(p* pp, int64_t now) {
 }
 
 // Try to get a P from the idle list (sched.lock held).
-p* pidleget(int64_t now) {
+p* pidleget() {
     p* pp = sched.pidle;
     if (pp != nullptr) {
-        if (now == 0) now = nanotime();
         timerpMask.set(pp->id);
         idlepMask.clear(pp->id);
         sched.pidle = pp->link;
@@ -187,8 +184,8 @@ p* pidleget(int64_t now) {
 
 // Like pidleget, but when no P is free, record that work was found that no
 // M could take (Go 1.21's pidlegetSpinning; see the delicate dance).
-p* pidlegetSpinning(int64_t now) {
-    p* pp = pidleget(now);
+p* pidlegetSpinning() {
+    p* pp = pidleget();
     if (pp == nullptr) {
         atomic::Store(&sched.needspinning, 1);
         return nullptr;

@@ -1,6 +1,7 @@
 // runtime.h — declarations shared between the runtime's files: what Go gets
 // from all of package runtime being one package. Each group names the file
-// that defines it; read that file for the why.
+// that defines it (inline functions are defined here, next to the file whose
+// concept they belong to); read that file for the why.
 #pragma once
 
 #include <stddef.h>
@@ -24,7 +25,11 @@ namespace runtime {
 [[noreturn]] void abort();
 // "fatal error: stack overflow" for gp, whose stack is in gp->sched.
 [[noreturn]] void throwStackOverflow(g* gp);
-extern int32_t panicking;
+// A panic or fatal error caused by a signal, from the signal handler: the
+// traceback is gp's, from the faulting pc.
+[[noreturn]] void panicAtG(g* gp, const char* s, uintptr pc, uintptr bp, bool isThrow);
+// The end of a fatal signal's dump: every goroutine, exit 2.
+[[noreturn]] void dieSignal(g* gp, uintptr pc, uintptr bp);
 
 // ---- print.cpp: Go's print, unbuffered by the heap, safe in fatal paths ----
 void printlock();
@@ -37,13 +42,12 @@ void printhex(uint64_t v);
 void printpointer(const void* p);
 void printbool(bool b);
 void printnl();
-void printsp();
 // Write straight to fd 2, bypassing the print buffer.
 void writeErr(const char* s, size_t n);
 
-// ---- lock_futex.cpp -------------------------------------------------------
-void lockSlow(mutex* l, uint32_t v);   // lock_futex.cpp: contended lock
-void unlockSlow(mutex* l, uint32_t v); // lock_futex.cpp: errors and wakeups
+// ---- lock_futex.cpp: mutexes, notes, futexes --------------------------------
+void lockSlow(mutex* l, uint32_t v);   // contended lock
+void unlockSlow(mutex* l, uint32_t v); // errors and wakeups
 
 // In files optimised for size (-Os: cold code), lock and unlock are calls to
 // one out-of-line copy instead of being expanded at every call site.
@@ -98,15 +102,7 @@ void futexwakeup(uint32_t* addr, uint32_t cnt);
 void osyield();
 void usleep(uint32_t usec);
 
-// RAII guard for a runtime mutex (SerenityOS's Locker): unlocks on scope exit.
-struct lockGuard {
-    mutex* l;
-    explicit lockGuard(mutex* m) : l(m) { lock(l); }
-    ~lockGuard() { unlock(l); }
-    lockGuard(const lockGuard&) = delete;
-    lockGuard& operator=(const lockGuard&) = delete;
-};
-
+// ---- inline: pinning to the M, prefetching Gs ----------------------------------
 // acquirem/releasem: pin the goroutine to its M (no preemption) while held.
 static inline m* acquirem() {
     m* mp = getg()->m;
@@ -142,7 +138,7 @@ static inline void releasem(m* mp) {
     if (--mp->locks == 0 && __builtin_expect(atomic::LoadRelaxed(&gp->preempt), 0)) rearmPreempt(gp);
 }
 
-// ---- os_linux.cpp, vdso_linux.cpp -----------------------------------------
+// ---- os_linux.cpp: boot-time facts, the clock, threads ------------------------
 extern "C" void args(int32_t argc, char** argv);
 extern "C" void osinit();
 extern int32_t argc;
@@ -153,11 +149,13 @@ extern uintptr physHugePageSize;
 extern uint64_t startupRandSeed;   // from AT_RANDOM
 extern uint64_t cpuHwcap;          // AT_HWCAP
 int64_t nanotime();                // monotonic, vDSO when available
-int64_t walltime();
+int64_t walltime();                // CLOCK_REALTIME: nanoseconds since 1970, vDSO when available
 int32_t getproccount();
 void mpreinit(m* mp);
 void minit();
 void newosproc(m* mp);
+
+// ---- mem_linux.cpp: memory from the OS ---------------------------------------
 void* sysAlloc(uintptr n);         // mmap fresh zeroed memory, nullptr on failure
 void* sysAllocOrDie(uintptr n, const char* what);
 void* sysAllocChunk(uintptr n, uint32_t* chunks, const char* what);  // first lazily, then populated
@@ -165,8 +163,13 @@ void sysFree(void* v, uintptr n);
 void sysUnused(void* v, uintptr n); // MADV_DONTNEED: give the pages back, keep the range
 void* sysReserve(uintptr n);       // PROT_NONE reservation
 bool sysMap(void* v, uintptr n);   // make part of a reservation usable
+
+// ---- arch/amd64/sys_linux_amd64.S ----------------------------------------------
 extern "C" int32_t clone(int32_t flags, void* stk, m* mp, g* gp, void (*fn)());
 extern "C" void settls(uintptr* tls);
+extern "C" void sigreturn__sigaction();  // sa_restorer of every handler
+
+// ---- vdso_linux.cpp ------------------------------------------------------------
 bool vdsoInit(uintptr ehdr);       // false if the vDSO has no clock_gettime
 extern void* vdsoClockgettimeSym;
 
@@ -202,6 +205,8 @@ void* mallocAligned(size_t n, size_t align, bool needzero);
 void mfree(void* p);
 // The usable size of an allocation (its size class).
 size_t mallocUsableSize(void* p);
+
+// ---- mcache.cpp ----------------------------------------------------------------
 mcache* allocmcache();
 void freemcache(mcache* c);
 
@@ -211,18 +216,14 @@ constexpr uintptr StackMin = 2048;       // a new goroutine's first segment (Go'
 constexpr uintptr FixedStack0 = StackMin;
 // A new base segment for a G of at least n bytes; the header is inside it.
 stkseg* stackalloc(uintptr n);
-void stackfree(stkseg* s);
 void stackfreeall(g* gp);      // every segment but the base: for a dead G
 void stackcacheflush(p* pp);   // a P is destroyed: its cached segments go back to the pool
 extern "C" void newstack(g* gp);
 
-// ---- proc.cpp: the scheduler ----------------------------------------------
+// ---- proc.cpp: the scheduler's bootstrap, Gs, Ms and spinning -------------------
+extern int32_t panicking;  // [atomic] panics in progress (panic.cpp reads it)
 extern "C" void schedinit();
 extern "C" void mstart();
-extern "C" void newproc_main(void (*fn)(void*), void* arg);
-extern "C" void runtime_main(void*);
-g* newproc1(void (*fn)(void*), void* arg, g* callergp, uintptr callerpc);
-void newproc(void (*fn)(void*), void* arg);
 // The legal G status transitions: bit n of gstatusValid[o] allows o -> n.
 //   _Gidle     -> _Gdead                        malg: allocated, not yet used
 //   _Gdead     -> _Grunnable                    newproc
@@ -256,20 +257,10 @@ __attribute__((always_inline)) static inline void casgstatus(g* gp, uint32_t old
         casgstatusFail(gp, oldval, newval);
     atomic::StoreRel(&gp->atomicstatus, newval);
 }
-[[noreturn]] void schedule();
-void execute(g* gp, bool inheritTime);
-void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);
-void goparkunlock(mutex* l, waitReason reason);
-void goready(g* gp);
-void ready(g* gp, bool next);
-void Gosched();
-[[noreturn]] void Goexit();
-void entersyscall();
-void entersyscallblock();
-void exitsyscall();
 g* malg(uintptr stacksize);
 m* allocm(p* pp, void (*fn)(), int64_t id);
 void newm(void (*fn)(), p* pp, int64_t id);
+void mcommoninit(m* mp, int64_t id);
 void startm(p* pp, bool spinning);
 void stopm();
 // Tries to add one more P to execute Gs. Called when a G is made runnable
@@ -282,23 +273,13 @@ static inline void wakep() {
     wakepSlow();
 }
 void handoffp(p* pp);
-p* procresize(int32_t nprocs);
-void acquirep(p* pp);
-p* releasep();
-p* pidleget(int64_t now);
-void pidleput(p* pp, int64_t now);
 void mput(m* mp);
 m* mget();
-void globrunqput(g* gp);
-void globrunqputhead(g* gp);
-void globrunqputbatch(g* const* batch, int32_t n);
-g* globrunqget(p* pp, int32_t max);
-void checkdead();
-void stopTheWorld(const char* reason);
-void startTheWorld();
+void checkmcount();  // sched.maxmcount exceeded: fatal error [sched.lock]
 int32_t gcount();
 int32_t mcount();
-void incidlelocked(int32_t v);
+void forEachG(void (*fn)(g*, void*), void* arg);
+extern bool isrunning;  // runtime.main has started the user's program
 // Random numbers from the M's state (Go's fastrand: wyrand).
 static inline uint32_t fastrand() {
     m* mp = getg()->m;
@@ -308,27 +289,66 @@ static inline uint32_t fastrand() {
 }
 // A random number in [0, n) (Go's fastrandn).
 static inline uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)fastrand() * n) >> 32); }
+
+// ---- proc_newproc.cpp: creating goroutines, free Gs, sudogs --------------------
+extern "C" void newproc_main(void (*fn)(void*), void* arg);
+g* newproc1(void (*fn)(void*), void* arg, g* callergp, uintptr callerpc);
+void newproc(void (*fn)(void*), void* arg);
 void gfput(p* pp, g* gp);
 void gfpurge(p* pp);
 g* gfget(p* pp);
-void mcommoninit(m* mp, int64_t id);
-extern "C" void goexit();
+sudog* acquireSudog();
+void releaseSudog(sudog* s);
+
+// ---- proc_schedule.cpp: schedule, park and ready, yielding, exit ---------------
+[[noreturn]] void schedule();
+void execute(g* gp, bool inheritTime);
+void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);
+void goparkunlock(mutex* l, waitReason reason);
+void goready(g* gp);
+void ready(g* gp, bool next);
+void Gosched();
+void goyield();  // like Gosched, but onto the local run queue (Go's goyield)
+[[noreturn]] void Goexit();
 extern "C" void goexit1();
-extern "C" void mcall(void (*fn)(g*));
-extern "C" void gogo(gobuf* buf);
-extern "C" void gosave(gobuf* buf);
-extern "C" void systemstack(void (*fn)(void*), void* arg);
-void schedtrace(bool detail);
+void gopreempt_m(g* gp);  // the continuation of a preemption: like Gosched
+void wakeNetPoller(int64_t when);
+
+// ---- proc_syscall.cpp ------------------------------------------------------------
+void entersyscall();
+void entersyscallblock();
+void exitsyscall();
+
+// ---- proc_stw.cpp: stopping the world ----------------------------------------
+void stopTheWorld(const char* reason);
+void startTheWorld();
+bool preemptall();
+// GOMAXPROCS(n): set when n >= 1 (stopping the world), return the previous value.
+int32_t setGOMAXPROCS(int32_t n);
+
+// ---- proc_main.cpp: runtime.main, deadlock detection --------------------------
+extern "C" void runtime_main(void*);
+void checkdead();
+void incidlelocked(int32_t v);
+
+// ---- procresize.cpp: Ps ------------------------------------------------------
+p* procresize(int32_t nprocs);
+void acquirep(p* pp);
+p* releasep();
+p* pidleget();
+void pidleput(p* pp);
+
+// ---- sysmon.cpp --------------------------------------------------------------------
 void sysmon();
 bool preemptone(p* pp);
-bool preemptall();
-void forEachG(void (*fn)(g*, void*), void* arg);
-extern bool isrunning;  // runtime.main has started the user's program
+void schedtrace(bool detail);
 
-// Template helper: run a lambda on the system stack.
-template <class F> static inline void systemstackf(F&& f) {
-    systemstack([](void* a) { (*static_cast<F*>(a))(); }, (void*)&f);
-}
+// ---- arch/amd64/asm_amd64.S: switching stacks ------------------------------------
+extern "C" void goexit();
+extern "C" void mcall(void (*fn)(g*));
+extern "C" void gogo(gobuf* buf);
+extern "C" void systemstack(void (*fn)(void*), void* arg);
+extern "C" void asyncPreempt();  // where a preempting signal resumes a goroutine (signal_linux.cpp)
 
 // ---- runq.cpp: per-P run queues -------------------------------------------
 void runqput(p* pp, g* gp, bool next);
@@ -338,10 +358,10 @@ g* runqsteal(p* pp, p* p2, bool stealRunNextG);
 bool runqempty(p* pp);
 bool runqputslow(p* pp, g* gp, uint32_t h, uint32_t t);
 int32_t runqlen(p* pp);
-
-sudog* acquireSudog();
-void releaseSudog(sudog* s);
-void goyield();  // like Gosched, but onto the local run queue (Go's goyield)
+void globrunqput(g* gp);
+void globrunqputhead(g* gp);
+void globrunqputbatch(g* const* batch, int32_t n);
+g* globrunqget(p* pp, int32_t max);
 
 // ---- sema.cpp --------------------------------------------------------------
 void semacquire(uint32_t* addr, bool lifo, waitReason reason);
@@ -353,7 +373,6 @@ int64_t nobarrierWakeTime(p* pp);
 void timeSleep(int64_t ns);
 int64_t timeSleepUntil();
 void moveTimers(p* pp, p* from);
-void wakeNetPoller(int64_t when);
 
 // ---- signal_linux.cpp -------------------------------------------------------
 void initsig();
@@ -361,14 +380,19 @@ void minitSignals();
 void preemptM(m* mp);
 void printSignalLine(g* gp);
 
-// ---- traceback.cpp, symtab.cpp --------------------------------------------
+// ---- traceback.cpp ---------------------------------------------------------
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);
 void tracebackothers(g* me);
 void goroutineheader(g* gp);
+
+// ---- symtab.cpp ------------------------------------------------------------
+// The source position of pc: file and line (user code), or just the
+// function's file (library code: *line is 0).
+bool funcline(uintptr pc, char* file, size_t n, int32_t* line);
 bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry);  // name written to buf
 bool inRuntimeText(uintptr pc);
 
-// ---- boot trace (proc.cpp) ---------------------------------------------------
+// ---- runtime1.cpp: the boot trace ---------------------------------------------
 // One line per boot step on stderr when GODEBUG=boottrace=1.
 bool boottraceEnabled();
 

@@ -9,6 +9,12 @@
 //   [owner]       only the M that holds this P / runs this G touches it
 //   [atomic]      accessed only with atomic operations
 //   [immutable]   written once before the structure is published
+//
+// There is no garbage collector: memory is freed explicitly (malloc.h).
+// Go names its stop-the-world machinery after the collector, its main user:
+// sched.gcwaiting, gcstopm, _Pgcstop. Those names are kept so the code reads
+// beside Go's; here they serve the one stop-the-world there is, changing
+// GOMAXPROCS (proc_stw.cpp).
 #pragma once
 
 #include <stddef.h>
@@ -83,7 +89,6 @@ enum class waitReason : uint8_t {
     syncWaitGroupWait,
     preempted,
     debugCall,
-    forceGCIdle,
     count_,
 };
 const char* waitReasonString(waitReason r);
@@ -114,9 +119,10 @@ struct stack {
 };
 
 // The saved state of a goroutine that is not running. Only callee-saved
-// registers are here: every switch happens at a call (mcall, gosave, morestack)
+// registers are here: every switch happens at a call (mcall, morestack)
 // where the C ABI lets the others die. An asynchronously preempted goroutine
-// additionally has every register in g.asyncsave.
+// additionally keeps its other registers on its stack and its x87/SSE/AVX
+// state in g.asyncsave (asyncPreempt, asm_amd64.S).
 struct gobuf {
     uintptr sp;
     uintptr pc;

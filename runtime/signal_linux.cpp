@@ -10,8 +10,6 @@
 #include "runtime.h"
 #include "sys_linux.h"
 
-extern "C" void sigreturn__sigaction();
-extern "C" void asyncPreempt();
 // CPU state save area for asyncPreempt: xsave when the OS enabled it (AVX and
 // AVX-512 state included), fxsave otherwise (qemu-user's CPU model). Read by
 // asyncPreempt in asm_amd64.S. [immutable after initsig]
@@ -19,10 +17,6 @@ extern "C" uint32_t xsaveSize;
 uint32_t xsaveSize;
 
 namespace runtime {
-
-void gopreempt_m(g* gp);
-[[noreturn]] void panicAtG(g* gp, const char* s, uintptr pc, uintptr bp, bool isThrow);
-[[noreturn]] void dieSignal(g* gp, uintptr pc, uintptr bp);
 
 namespace {
 

@@ -31,9 +31,7 @@
 
 namespace runtime {
 
-void gopreempt_m(g* gp);
-
-// What __morestack saves below its frame (the MSR_* offsets in asm_amd64.S).
+// What __morestack saves below its frame (MSR_* in asm_offsets.h).
 struct morestack_record {
     uintptr rdi, rsi, rdx, rcx, r8, r9, rax;
     uintptr framesize;  // %r10: bytes the function's frame needs
@@ -44,10 +42,20 @@ struct morestack_record {
     unsigned char xmm[8][16];
     uintptr pad;
 };
-static_assert(sizeof(morestack_record) == 232, "keep in sync with MSR_SIZE in asm_amd64.S");
-static_assert(offsetof(morestack_record, newsp) == 72 && offsetof(morestack_record, newseg) == 80 &&
-              offsetof(morestack_record, retaddr) == 88 && offsetof(morestack_record, xmm) == 96,
-              "keep in sync with MSR_* in asm_amd64.S");
+static_assert(offsetof(morestack_record, rdi) == MSR_RDI);
+static_assert(offsetof(morestack_record, rsi) == MSR_RSI);
+static_assert(offsetof(morestack_record, rdx) == MSR_RDX);
+static_assert(offsetof(morestack_record, rcx) == MSR_RCX);
+static_assert(offsetof(morestack_record, r8) == MSR_R8);
+static_assert(offsetof(morestack_record, r9) == MSR_R9);
+static_assert(offsetof(morestack_record, rax) == MSR_RAX);
+static_assert(offsetof(morestack_record, framesize) == MSR_R10);
+static_assert(offsetof(morestack_record, argsize) == MSR_R11);
+static_assert(offsetof(morestack_record, newsp) == MSR_NEWSP);
+static_assert(offsetof(morestack_record, newseg) == MSR_NEWSEG);
+static_assert(offsetof(morestack_record, retaddr) == MSR_RETADDR);
+static_assert(offsetof(morestack_record, xmm) == MSR_XMM);
+static_assert(sizeof(morestack_record) == MSR_SIZE);
 
 // gcc's split-stack prologue lets frames below this size skip the
 // subtraction: they may end this far below the guard (SPLIT_STACK_AVAILABLE).
@@ -208,10 +216,6 @@ stkseg* stackalloc(uintptr n) {
     } a{n, nullptr};
     systemstack([](void* v) { ((args*)v)->s = segalloc_g0(((args*)v)->n); }, &a);
     return a.s;
-}
-
-void stackfree(stkseg* s) {
-    systemstack([](void* v) { segfree_g0((stkseg*)v); }, s);
 }
 
 // Free a chain of cached segments starting at s (on the system stack).

@@ -6,6 +6,8 @@
 
 inline constexpr const char* symtabPrefixes[] = {
     "go::fmt::detail::(anonymous namespace)::",
+    "go::fmt::detail::Printer::",
+    "go::fmt::detail::",
     "runtime::(anonymous namespace)::",
     "runtime::",
     "go::detail::",

@@ -21,8 +21,6 @@ extern "C" char __morestack_end[];
 
 namespace runtime {
 
-bool funcline(uintptr pc, char* file, size_t n, int32_t* line);
-
 constexpr int tracebackMaxFrames = 100;
 
 static const char* const gStatusStrings[] = {"idle", "runnable", "running", "syscall", "waiting", "moribund", "dead"};
@@ -187,7 +185,6 @@ const char* waitReasonString(waitReason r) {
     case waitReason::syncWaitGroupWait: return "sync.WaitGroup.Wait";
     case waitReason::preempted: return "preempted";
     case waitReason::debugCall: return "debug call";
-    case waitReason::forceGCIdle: return "force gc (idle)";
     case waitReason::count_: break;
     }
     return "unknown wait reason";

@@ -127,9 +127,6 @@ g++ -nostdlib -static -no-pie -Wl,--build-id=none -o "$OUT/floor" "$OUT/floor.S"
 declare -A BUILD_FAIL=()  # "NAME.ours" / "NAME.go" -> log file
 for n in "${PROGRAMS[@]}"; do
     wanted "$n" || continue
-    # bench/bench.h is not among the Makefile's dependencies of a program.
-    obj=build/prog/bench__$n.o
-    [[ -f $obj && bench/bench.h -nt $obj ]] && rm -f "$obj"
     log=$LOGS/build.$n.ours.log
     cmd="make -j$JOBS PROG=bench/$n.cpp OUT=$OUT/$n"
     printf '%-10s ours ' "$n"

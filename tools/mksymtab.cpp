@@ -343,16 +343,22 @@ void checkRuntimeRange(const std::vector<Piece>& ps, const std::string& runtimeL
 // Library functions (from any archive given with --lib or --runtime-lib)
 // take their file from the line table but keep no line rows of their own:
 // tracebacks show file and offset for them, which keeps binaries small.
+// Rows outside every linked code section go too: they describe functions
+// --gc-sections dropped, whose line programs stay in .debug_line at
+// address 0.
 void splitLibraryLines(const std::vector<Piece>& ps, const std::vector<std::string>& libs, std::vector<Func>& fs,
                        std::vector<Line>& ls) {
-    std::vector<std::pair<uint64_t, uint64_t>> libRanges;
-    for (const Piece& p : ps)
+    std::vector<std::pair<uint64_t, uint64_t>> libRanges, allRanges;
+    for (const Piece& p : ps) {
+        allRanges.push_back({p.lo, p.hi});
         for (const std::string& lib : libs)
             if (fromArchive(p.obj, lib)) libRanges.push_back({p.lo, p.hi});
-    auto inLib = [&](uint64_t pc) {
-        auto it = std::upper_bound(libRanges.begin(), libRanges.end(), std::make_pair(pc, UINT64_MAX));
-        return it != libRanges.begin() && pc < (--it)->second;
+    }
+    auto in = [](const std::vector<std::pair<uint64_t, uint64_t>>& ranges, uint64_t pc) {
+        auto it = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(pc, UINT64_MAX));
+        return it != ranges.begin() && pc < (--it)->second;
     };
+    auto inLib = [&](uint64_t pc) { return in(libRanges, pc); };
     auto lineAt = [&](uint64_t pc) {
         auto it = std::upper_bound(ls.begin(), ls.end(), pc, [](uint64_t a, const Line& l) { return a < l.pc; });
         return it == ls.begin() ? ls.end() : --it;
@@ -362,7 +368,8 @@ void splitLibraryLines(const std::vector<Piece>& ps, const std::vector<std::stri
         auto it = lineAt(f.addr);
         if (it != ls.end() && it->line != 0) f.file = it->file;
     }
-    ls.erase(std::remove_if(ls.begin(), ls.end(), [&](const Line& l) { return inLib(l.pc); }), ls.end());
+    ls.erase(std::remove_if(ls.begin(), ls.end(), [&](const Line& l) { return inLib(l.pc) || !in(allRanges, l.pc); }),
+             ls.end());
 }
 
 // A common prefix becomes one byte (runtime/symtab_prefixes.h).

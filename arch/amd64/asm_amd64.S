@@ -35,27 +35,6 @@ gogo:
 	movq	GOBUF_CTXT(%rdi), %rdi
 	jmp	*%rax
 
-// void gosave(gobuf* buf)
-// Save the caller's state in buf, so that gogo(buf) later returns from this
-// call again. Used to record g0's scheduling frame in mstart1.
-	.globl	gosave
-	.type	gosave, @function
-gosave:
-	movq	(%rsp), %rax
-	movq	%rax, GOBUF_PC(%rdi)		// return address
-	leaq	8(%rsp), %rax
-	movq	%rax, GOBUF_SP(%rdi)		// the caller's SP after we return
-	movq	%fs:TLS_G, %rax
-	movq	%rax, GOBUF_G(%rdi)
-	movq	$0, GOBUF_CTXT(%rdi)
-	movq	%rbp, GOBUF_BP(%rdi)
-	movq	%rbx, GOBUF_RBX(%rdi)
-	movq	%r12, GOBUF_R12(%rdi)
-	movq	%r13, GOBUF_R13(%rdi)
-	movq	%r14, GOBUF_R14(%rdi)
-	movq	%r15, GOBUF_R15(%rdi)
-	ret
-
 // void mcall(void (*fn)(g*))
 // Switch to m->g0's stack and call fn(g), where g is the goroutine that made
 // the call. mcall saves g's state in g->sched so that fn can later resume it
@@ -183,21 +162,8 @@ goexit:
 // give the segment back (it stays cached in stkseg.next) and return to R,
 // whose ret returns to the function's caller.
 //
-// The record below %rbp (struct morestack_record in stack.cpp):
-#define MSR_RDI		0
-#define MSR_RSI		8
-#define MSR_RDX		16
-#define MSR_RCX		24
-#define MSR_R8		32
-#define MSR_R9		40
-#define MSR_RAX		48
-#define MSR_R10		56	// frame size requested by the prologue
-#define MSR_R11		64	// bytes of stack arguments
-#define MSR_NEWSP	72	// set by newstack: where the function's frame goes
-#define MSR_NEWSEG	80	// set by newstack: 1 if that is a new segment
-#define MSR_RETADDR	88	// R, for newstack's diagnostics
-#define MSR_XMM		96	// xmm0-7, 16 bytes each
-#define MSR_SIZE	232	// keeps %rsp 16-byte aligned at the mcall
+// The record below %rbp: struct morestack_record (stack.cpp), MSR_* in
+// asm_offsets.h.
 #define REC(off)	(off - MSR_SIZE)(%rbp)
 
 	.globl	__morestack

@@ -53,13 +53,22 @@
 // Stack layout constants (Go's _StackGuard, _StackMin).
 #define STACK_GUARD         928  // bytes kept free below stackguard0 for prologue slack and non-split code
 
-// struct asyncsave: what asyncPreempt saves for a goroutine it suspends
-#define ASYNC_RIP           0
-#define ASYNC_RFLAGS        8
-#define ASYNC_GPR           16   // rax rbx rcx rdx rsi rdi rbp r8..r15 (15 x 8)
-#define ASYNC_FPMODE        136  // 0: fxsave, 1: xsave
-#define ASYNC_XMASK         144
-#define ASYNC_FPSTATE       192  // 64-byte aligned within the (64-aligned) block
+// struct morestack_record (stack.cpp): what __morestack saves below its
+// frame for newstack, which checks these numbers.
+#define MSR_RDI             0
+#define MSR_RSI             8
+#define MSR_RDX             16
+#define MSR_RCX             24
+#define MSR_R8              32
+#define MSR_R9              40
+#define MSR_RAX             48
+#define MSR_R10             56   // frame size requested by the prologue
+#define MSR_R11             64   // bytes of stack arguments
+#define MSR_NEWSP           72   // set by newstack: where the function's frame goes
+#define MSR_NEWSEG          80   // set by newstack: 1 if that is a new segment
+#define MSR_RETADDR         88   // R, for newstack's diagnostics
+#define MSR_XMM             96   // xmm0-7, 16 bytes each
+#define MSR_SIZE            232  // keeps %rsp 16-byte aligned at the mcall
 
 // Values shared with C++.
 #define STACK_PREEMPT       0xfffffffffffffade   // stackguard0 poisoned to force morestack (Go's stackPreempt)

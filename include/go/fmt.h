@@ -2,7 +2,7 @@
 // included by go.h).
 //
 // Each argument is turned into a tagged value (detail::Arg) by a template,
-// then one non-template engine in fmt.cpp formats the whole call into a
+// then one non-template engine in pkg/fmt/print.cpp formats the whole call into a
 // buffer and hands it to the file descriptor in a single write, so lines
 // printed by different goroutines never interleave.
 //
@@ -73,8 +73,9 @@ struct Arg {
     };
 };
 
-// The float formatter (fmt.cpp).
+// The float formatter (pkg/fmt/print.cpp).
 void formatFloatArg(void* printer, double v, int size, int32_t verb);
+
 
 // The C++ spelling of T, found by the engine in this function's name. Used
 // for pointers to classes and for enums, which have no Go name of their own.
@@ -143,7 +144,7 @@ struct Format {
     }
 };
 
-// The engine, in fmt.cpp. The Arg arrays are the caller's to scribble on.
+// The engine, in pkg/fmt/print.cpp. The Arg arrays are the caller's to scribble on.
 int vfprintf(int fd, Format format, Arg* a, int n);
 int vsprintf(char* buf, size_t size, Format format, Arg* a, int n);
 int vfprint(int fd, Arg* a, int n, bool ln);

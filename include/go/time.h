@@ -1,6 +1,6 @@
 // go/time.h — package time: durations, the monotonic clock, sleeping and
 // timers. A sleeping goroutine holds no thread: timers live in per-P heaps
-// the scheduler serves (time.cpp).
+// the scheduler serves (runtime/time.cpp).
 #pragma once
 #include <stdint.h>
 

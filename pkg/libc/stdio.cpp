@@ -11,7 +11,7 @@
 //     glibc prints a conversion it does not know;
 //   - long double (%Lf...) is printed at double's precision;
 //   - failures return EOF / a negative count; there is no errno.
-// Floats get their exact decimal digits from fmt's strconv (Go's
+// Floats get their exact decimal digits from package strconv (Go's
 // AppendFloat rounds the exact value half to even, as glibc does).
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,12 +19,11 @@
 #include <string.h>
 
 #include "go/os.h"
-#include "pkg/fmt/fmt_impl.h"
+#include "pkg/strconv/strconv.h"
 
 namespace {
 
-using go::fmt::detail::cstrlen;
-using go::fmt::detail::cstrnlen;
+using go::strconv::cstrlen;
 
 // The output of one call. With a fixed buffer (snprintf) it keeps what fits
 // and counts the rest; otherwise it starts in the caller's stack buffer and
@@ -221,15 +220,15 @@ void formatFloat(Out& o, Spec sp, double v) {
     }
     int prec = sp.prec < 0 ? 6 : sp.prec;
     bool trim = false;
-    char body[400];  // %.Nf is sliced below when it does not fit
-    char* b = body;
-    int n;
     if (conv == 'g') {
         // C: P significant digits (0 means 1); with X the exponent %e
         // would print, %f if P > X >= -4, else %e; trailing zeros go unless '#'.
         int p = prec == 0 ? 1 : prec;
-        char e[40];
-        int en = go::fmt::detail::formatFloat(e, sizeof e, v, 'e', p - 1, 64);
+        char stack[40];
+        go::strconv::Buf eb(stack, sizeof stack);
+        go::strconv::appendFloat(eb, v, 'e', p - 1, 64);
+        const char* e = eb.p;
+        int en = static_cast<int>(eb.len);
         int x = 0;
         for (int i = en - 1; i > 0; i--)
             if (e[i] == 'e') {
@@ -242,11 +241,11 @@ void formatFloat(Out& o, Spec sp, double v) {
         prec = conv == 'f' ? p - 1 - x : p - 1;
         trim = !sp.alt;
     }
-    n = go::fmt::detail::formatFloat(body, sizeof body, v, conv, prec, 64);
-    if (static_cast<size_t>(n) >= sizeof body) {  // a huge %f: make room on the heap
-        b = static_cast<char*>(runtime::mallocgc(n + 1, false));
-        go::fmt::detail::formatFloat(b, n + 1, v, conv, prec, 64);
-    }
+    char stack[400];  // a huge %f moves to the heap
+    go::strconv::Buf body(stack, sizeof stack);
+    go::strconv::appendFloat(body, v, conv, prec, 64);
+    char* b = body.p;
+    int n = static_cast<int>(body.len);
     int mant = n, expAt = n;  // the mantissa ends where 'e' starts
     for (int i = 0; i < n; i++)
         if (b[i] == 'e') mant = expAt = i;
@@ -275,12 +274,13 @@ void formatFloat(Out& o, Spec sp, double v) {
     o.put(b, mant);
     o.put(tail, nt);
     if (sp.minus) o.pad(' ', fill);
-    if (b != body) runtime::mfree(b);
 }
 
 void formatString(Out& o, Spec sp, const char* s) {
     if (!s) s = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";  // glibc
-    size_t n = sp.prec >= 0 ? cstrnlen(s, sp.prec) : cstrlen(s);
+    size_t n = 0;  // a precision bounds what is read: s need not end in a NUL
+    if (sp.prec < 0) n = cstrlen(s);
+    else while (n < static_cast<size_t>(sp.prec) && s[n]) n++;
     sp.zero = false;
     field(o, sp, "", 0, 0, s, n);
 }

@@ -1,6 +1,6 @@
 // test_fmt.cpp — go::fmt against the exact strings Go 1.19's fmt prints.
 //
-// Most expectations come from running Go itself: gen_fmt_tables.go writes
+// Most expectations come from running Go itself: tools/gen_fmt_tables.go writes
 // fmt_cases.h (verbs × flags × values per type, whole calls with errors and
 // argument indexes, Print/Println spacing) and fmt_floats.h (shortest and
 // fixed-precision float formatting of thousands of random floats). The rest
@@ -16,11 +16,17 @@
 #include <string_view>
 #include <vector>
 
-#include "pkg/fmt/fmt_impl.h"
 #include "go/fmt.h"
+#include "pkg/strconv/strconv.h"
 #include "hosted.h"
 
-using go::fmt::detail::formatFloat;
+// strconv.FormatFloat, for the tests of the float algorithm on its own.
+static std::string formatFloat(double v, char fmt, int prec, int bitSize) {
+    char stack[256];
+    go::strconv::Buf b(stack, sizeof stack);
+    go::strconv::appendFloat(b, v, fmt, prec, bitSize);
+    return std::string(b.p, b.len);
+}
 
 // ---- What the runtime provides, captured ------------------------------------
 
@@ -166,7 +172,7 @@ TEST_CASE_METHOD(FmtFixture, "fmt: Print and Println spacing", "[fmt]") {
     for (auto f : kFmtPrint) f();
 }
 
-// Print and Println format with their own %v path (fmt.cpp: printValue);
+// Print and Println format with their own %v path (pkg/fmt/print.cpp: printValue);
 // it must agree with Sprintf's %v for every kind of operand.
 TEST_CASE_METHOD(FmtFixture, "fmt: Print's operands look as Sprintf %v shows them", "[fmt]") {
     int x = 7;
@@ -200,9 +206,7 @@ TEST_CASE_METHOD(FmtFixture, "fmt: shortest float formatting matches Go on rando
         double d = strtod(s, nullptr);
         INFO(s);
         CHECK(S("%v", d) == s);
-        char buf[64];
-        formatFloat(buf, sizeof buf, d, 'g', -1, 64);
-        CHECK(std::string(buf) == s);
+        CHECK(formatFloat(d, 'g', -1, 64) == s);
     }
     for (const char* s : kShortest32) {
         float f = strtof(s, nullptr);
@@ -215,9 +219,7 @@ TEST_CASE_METHOD(FmtFixture, "fmt: fixed-precision %e %f %g match Go on random d
     for (const auto& c : kFixed64) {
         double d = strtod(c.value, nullptr);
         INFO(c.value << " %." << c.prec << c.verb);
-        char buf[512];
-        formatFloat(buf, sizeof buf, d, c.verb, c.prec, 64);
-        CHECK(std::string(buf) == c.want);
+        CHECK(formatFloat(d, c.verb, c.prec, 64) == c.want);
         char format[8] = {'%', '.', '*', c.verb, 0};
         CHECK(S(format, c.prec, d) == c.want);
     }
@@ -436,7 +438,7 @@ TEST_CASE_METHOD(FmtFixture, "fmt: IsPrint tables agree with Go's strconv.IsPrin
     // both computed by Go 1.19 (strconv.IsPrint).
     uint64_t n = 0, h = 0;
     for (int32_t r = -10; r <= 0x110010; r++) {
-        if (go::fmt::detail::isPrint(r)) {
+        if (go::strconv::isPrint(r)) {
             n++;
             h = h * 31 + (uint64_t)(int64_t)r;
         }

@@ -1,5 +1,5 @@
-// sync.cpp — package sync, ported from Go's sync/mutex.go, rwmutex.go
-// and waitgroup.go, over the runtime's semaphores.
+// mutex.cpp — sync.Mutex, ported from Go's sync/mutex.go, over the
+// runtime's semaphores (Go's sync_runtime_Semacquire...: sema.cpp).
 #include "go/sync.h"
 
 #include "runtime/runtime.h"
@@ -132,102 +132,6 @@ void Mutex::unlockSlow(int32_t nw) {
         // wakeup; but the mutex is still considered locked if mutexStarving
         // is set, so new coming goroutines won't acquire it.
         semrelease(&sema_, true);
-    }
-}
-
-// ---- RWMutex -----------------------------------------------------------------
-
-namespace {
-constexpr int32_t rwmutexMaxReaders = 1 << 30;
-}
-
-void RWMutex::RLock() {
-    if (atomic::Xadd(&readerCount_, 1) < 0) {
-        // A writer is pending, wait for it.
-        semacquire(&readerSem_, false, waitReason::syncRWMutexRLock);
-    }
-}
-
-bool RWMutex::TryRLock() {
-    for (;;) {
-        int32_t c = atomic::Load(&readerCount_);
-        if (c < 0) return false;
-        if (atomic::Cas(&readerCount_, c, c + 1)) return true;
-    }
-}
-
-void RWMutex::RUnlock() {
-    int32_t r = atomic::Xadd(&readerCount_, -1);
-    if (r < 0) rUnlockSlow(r);  // outlined slow-path
-}
-
-void RWMutex::rUnlockSlow(int32_t r) {
-    if (r + 1 == 0 || r + 1 == -rwmutexMaxReaders) runtime::fatal("sync: RUnlock of unlocked RWMutex");
-    // A writer is pending.
-    if (atomic::Xadd(&readerWait_, -1) == 0) {
-        // The last reader unblocks the writer.
-        semrelease(&writerSem_, false);
-    }
-}
-
-void RWMutex::Lock() {
-    // First, resolve competition with other writers.
-    w_.Lock();
-    // Announce to readers there is a pending writer.
-    int32_t r = atomic::Xadd(&readerCount_, -rwmutexMaxReaders) + rwmutexMaxReaders;
-    // Wait for active readers.
-    if (r != 0 && atomic::Xadd(&readerWait_, r) != 0) semacquire(&writerSem_, false, waitReason::syncRWMutexLock);
-}
-
-bool RWMutex::TryLock() {
-    if (!w_.TryLock()) return false;
-    if (!atomic::Cas(&readerCount_, 0, -rwmutexMaxReaders)) {
-        w_.Unlock();
-        return false;
-    }
-    return true;
-}
-
-void RWMutex::Unlock() {
-    // Announce to readers there is no active writer.
-    int32_t r = atomic::Xadd(&readerCount_, rwmutexMaxReaders);
-    if (r >= rwmutexMaxReaders) runtime::fatal("sync: Unlock of unlocked RWMutex");
-    // Unblock blocked readers, if any.
-    for (int32_t i = 0; i < r; i++) semrelease(&readerSem_, false);
-    // Allow other writers to proceed.
-    w_.Unlock();
-}
-
-// ---- WaitGroup -----------------------------------------------------------------
-
-void WaitGroup::Add(int delta) {
-    uint64_t state = atomic::Xadd(&state_, (uint64_t)(int64_t)delta << 32);
-    int32_t v = (int32_t)(state >> 32);
-    uint32_t w = (uint32_t)state;
-    if (v < 0) runtime::panicmsg("sync: negative WaitGroup counter");
-    if (w != 0 && delta > 0 && v == delta) runtime::panicmsg("sync: WaitGroup misuse: Add called concurrently with Wait");
-    if (v > 0 || w == 0) return;
-    // This goroutine has set counter to 0 when waiters > 0. Now there can't
-    // be concurrent mutations of state: Adds must not happen concurrently
-    // with Wait, and Wait does not increment waiters if it sees counter == 0.
-    // Still do a cheap sanity check to detect WaitGroup misuse.
-    if (atomic::Load(&state_) != state) runtime::panicmsg("sync: WaitGroup misuse: Add called concurrently with Wait");
-    // Reset waiters count to 0.
-    atomic::Store(&state_, (uint64_t)0);
-    for (; w != 0; w--) semrelease(&sema_, false);
-}
-
-void WaitGroup::Wait() {
-    for (;;) {
-        uint64_t state = atomic::Load(&state_);
-        int32_t v = (int32_t)(state >> 32);
-        if (v == 0) return;  // counter is 0, no need to wait
-        // Increment waiters count.
-        if (atomic::Cas(&state_, state, state + 1)) {
-            semacquire(&sema_, false, waitReason::syncWaitGroupWait);
-            if (atomic::Load(&state_) != 0) runtime::panicmsg("sync: WaitGroup is reused before previous Wait has returned");
-            return;
-        }
     }
 }
 
