@@ -8,6 +8,7 @@
 #                        of many files and other build systems (docs/cxx.md)
 #   make test            host unit tests + every test program, natively and under qemu-x86_64
 #   make bench           benchmarks side by side with Go (docs/performance.md)
+#   make stress [DURATION=10m]   randomized workloads, seeded (tools/stress.sh)
 #
 # Every program is linked twice: the first link gives the addresses of all
 # functions, tools/mksymtab turns them into the name table tracebacks print
@@ -76,7 +77,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench clean runtime install
+.PHONY: all run test unit programs bench stress clean runtime install
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -162,6 +163,12 @@ programs:
 
 bench:
 	@tools/bench.sh
+
+# Randomized, seeded workloads under GOMAXPROCS 1-8, native and qemu:
+# make stress [DURATION=10m] (tools/stress.sh; make test runs 30 s of it)
+DURATION ?= 30s
+stress:
+	@tools/stress.sh $(DURATION)
 
 clean:
 	rm -rf $(BUILD) hello

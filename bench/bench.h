@@ -25,4 +25,15 @@ inline void report(const char* name, const char* metric, double value, double cp
     go::fmt::Printf("BENCH name=%s metric=%s value=%.1f cpu=%.2f\n", name, metric, value, cpu);
 }
 
+// Read exactly n bytes from c (Go's io.ReadFull); false on an error first.
+inline bool readFull(const go::net::Conn& c, char* p, long n) {
+    while (n > 0) {
+        auto [k, err] = c.Read(p, (size_t)n);
+        if (err) return false;
+        p += k;
+        n -= k;
+    }
+    return true;
+}
+
 }  // namespace bench

@@ -3,7 +3,7 @@
 // Include it and write int main() as usual; main runs as goroutine 1 on the
 // runtime's G-M-P scheduler. The names and signatures are the user contract
 // (docs/api.md; shared/spec/user-api.md): go::go, channels, select, sync,
-// time, os, fmt, mirroring Go's language and packages.
+// time, os, fmt, errors, io, net, mirroring Go's language and packages.
 #pragma once
 
 #include <stddef.h>
@@ -25,6 +25,19 @@ int NumGoroutine();                  // runtime.NumGoroutine
 [[noreturn]] void panic(const char* msg);  // panic(msg): "panic: msg", traceback, exit 2
 
 namespace detail {
+// An action Goexit runs before the goroutine ends (Go's _defer, reduced to
+// what the packages need: sync.Once marks itself done and unlocks, as Go's
+// Do does by defer). The frame that pushes it pops it before returning, so
+// it lives in that frame; Goexit runs the pushed ones, innermost first.
+// User code has no defer: its destructors do not run on Goexit (go::Goexit).
+struct Defer {
+    void (*fn)(void*);
+    void* arg;
+    Defer* link;
+};
+void deferPush(Defer* d);
+void deferPop(Defer* d);
+
 // The runtime side of go::go (proc.cpp): goPrepare finds a goroutine and room
 // for size bytes at the top of its stack; goStart makes it runnable at
 // fn(arg). A closure too big for the stack lives on the heap instead.
@@ -76,6 +89,9 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 
 #include "go/chan.h"
 #include "go/debug.h"
+#include "go/errors.h"
+#include "go/io.h"
+#include "go/net.h"
 #include "go/os.h"
 #include "go/select.h"
 #include "go/sync.h"

@@ -100,8 +100,9 @@ constinit mutex mcache0lock{};
     return x;
 }
 
-// Go's largeAlloc: a span of its own, page aligned.
-[[gnu::noinline]] void* largeAlloc(size_t n, bool needzero) {
+// Go's largeAlloc: a span of its own, page aligned, or align aligned when
+// that is more.
+[[gnu::noinline]] void* largeAlloc(size_t n, bool needzero, size_t align = pageSize) {
     if (!mheap_.inited) mallocinit();
     // More than a process's address space (x86-64 user space is 2^47 bytes;
     // Go's maxAlloc): fail before asking the OS, which under qemu-user can
@@ -115,7 +116,7 @@ constinit mutex mcache0lock{};
         throw_("out of memory");
     }
     uintptr npages = (n + pageMask) >> pageShift;
-    mspan* s = mheap_.alloc(npages, 0);
+    mspan* s = align > pageSize ? mheap_.allocAligned(npages, align) : mheap_.alloc(npages, 0);
     // Fresh or released pages read as zero already.
     if (needzero && s->needzero) __builtin_memset((void*)s->startAddr, 0, npages * pageSize);
     return (void*)s->startAddr;
@@ -170,11 +171,11 @@ void* mallocgc(size_t n, bool needzero) {
 }
 
 void* mallocAligned(size_t n, size_t align, bool needzero) {
-    if (align == 0 || (align & (align - 1)) != 0 || align > 4096) throw_("mallocAligned: bad alignment");
+    if (align == 0 || (align & (align - 1)) != 0) throw_("mallocAligned: alignment is not a power of two");
     // mallocgc already gives 8, and 16 from 16 bytes up.
     if (align <= 8 || (align == 16 && n >= 16)) return mallocgc(n, needzero);
-    if (n < align) n = align;
-    if (n > _MaxSmallSize) return largeAlloc(n, needzero);  // page aligned
+    if (n < align) n = align;  // above 2^47 too: largeAlloc reports it
+    if (n > _MaxSmallSize || align > pageSize) return largeAlloc(n, needzero, align);
     // Spans are page aligned, so objects of a class whose size is a multiple
     // of align are aligned. Powers of two up to 32 KB are all classes, so
     // the search stops.
@@ -227,6 +228,11 @@ void mallocTrim() {
     h->scavengeLocked(0);
     h->pagesInUsePeak = h->pagesInUse;
     unlock(&h->lock);
+}
+
+uintptr bgscavenge(uintptr budget) {
+    if (!mheap_.inited) return 0;
+    return mheap_.scavengeBackground(budget);
 }
 
 void readMemStats(mstats* st) {

@@ -46,6 +46,10 @@ constexpr uintptr largeReleasePages = (uintptr(1) << 20) / pageSize;
 // saves: a program that frees and reallocates its heap should not fault it
 // all back in every time.
 constexpr uintptr scavengeLimit = uintptr(64) << 20;
+// The background scavenger (sysmon) keeps this many dirty free pages beyond a
+// tenth of the pages in use, and releases at most scavengeBudgetPages a round.
+constexpr uintptr scavengeRetainPages = (uintptr(4) << 20) / pageSize;
+constexpr uintptr scavengeBudgetPages = (uintptr(32) << 20) / pageSize;
 // Most whole batches an mcentral's transfer cache keeps.
 constexpr int tcMaxSlots = 16;
 
@@ -59,7 +63,7 @@ enum : uint8_t {
     mSpanDead = 0,     // not describing memory (on the fixalloc free list)
     mSpanInUse = 1,    // small-object span owned by an mcentral, or a large object
     mSpanFree = 2,     // free pages in mheap.free / freelarge
-    mSpanFreeing = 3,  // a large object being released outside the heap lock
+    mSpanFreeing = 3,  // being released outside the heap lock (a large object, or the scavenger's)
 };
 
 struct mspan;
@@ -191,6 +195,7 @@ struct mheap {
     uintptr pagesInUsePeak;  // [lock] high-water mark of pagesInUse (reset by mallocTrim)
     uint64_t largeAllocs; // [lock] large objects allocated
     uint64_t largeFrees;  // [lock] large objects freed
+    uint64_t scavenged;   // [lock] pages released by the background scavenger
     uint64_t flushedMallocs, flushedFrees;  // [lock] counts of destroyed mcaches
 
     fixalloc spanalloc;   // [lock] mspans
@@ -199,13 +204,21 @@ struct mheap {
 
     mcentral central[_NumSizeClasses];  // central[0] unused
 
-    // Every arena's metadata by address >> 26: 16 MB of address space in
-    // .bss, resident only where arenas exist. Entries are written once,
-    // under lock, before any object in the arena is handed out.
-    heapArena* arenas[arenaL1Entries];
+    // Every arena's metadata by address >> 26 (arenaL1Entries of them):
+    // 16 MB of address space, mapped by the first grow (as Go maps its L2
+    // arena index lazily) and resident only where arenas exist; nullptr
+    // before. In .bss it made every program need 16 MB of address space
+    // before its first instruction (ulimit -v then killed it with a bare
+    // SIGSEGV). The pointer and the entries are written once, under lock,
+    // before any object in an arena is handed out.
+    heapArena** arenas;
 
     void init();
     mspan* alloc(uintptr npages, uint8_t spanclass);  // locks
+    mspan* allocAligned(uintptr npages, uintptr align);  // locks; align: a power of two > pageSize
+    void initSpanLocked(mspan* s, uint8_t spanclass);
+    void freeHeadLocked(mspan* s, uintptr npages);
+    void freeTailLocked(mspan* s, uintptr npages);
     void freeSpans(mspan* list);                       // locks; emptied small spans, linked by next
     mspan* allocSpanLocked(uintptr npages);
     void freeSpanLocked(mspan* s);
@@ -216,6 +229,8 @@ struct mheap {
     mspan* findFree(uintptr npages);
     void setSpans(uintptr base, uintptr npages, mspan* s);
     void scavengeLocked(uintptr goal);
+    uintptr scavengeBackground(uintptr budget);  // locks
+    mspan* largestDirty();
     void setSpanBounds(mspan* s);
 };
 
@@ -226,8 +241,9 @@ extern mheap mheap_;
 // for the middle of a free span the entry may be stale or null, so callers
 // given an arbitrary pointer (mfree) check that the span really holds it.
 static inline mspan* spanOf(uintptr p) {
-    if (p >> heapAddrBits != 0) return nullptr;
-    heapArena* ha = mheap_.arenas[p >> arenaShift];
+    heapArena** index = mheap_.arenas;
+    if (p >> heapAddrBits != 0 || index == nullptr) return nullptr;
+    heapArena* ha = index[p >> arenaShift];
     if (ha == nullptr) return nullptr;
     return ha->spans[(p >> pageShift) & (pagesPerArena - 1)];
 }
@@ -256,5 +272,9 @@ void readMemStats(mstats* st);
 // release all free pages to the OS. glibc's malloc_trim; for tests,
 // benchmarks and memory-pressure points, not for hot paths.
 void mallocTrim();
+
+// The background scavenger's round (sysmon): release free pages the heap no
+// longer needs, at most budget pages. Returns the pages released.
+uintptr bgscavenge(uintptr budget);
 
 }  // namespace runtime

@@ -37,13 +37,17 @@ constexpr uintptr fixallocChunk = 64 << 10;
 
 inline uintptr alignUp(uintptr n, uintptr a) { return (n + a - 1) & ~(a - 1); }
 
-[[noreturn]] void outOfMemory(uintptr bytes) {
+// The heap could not get an arena of ask bytes: Go's message (which gives
+// the arena's size, not the request's), then which step failed.
+[[noreturn]] void outOfMemory(uintptr ask, const char* step) {
     printlock();
     printstring("runtime: out of memory: cannot allocate ");
-    printuint(bytes);
+    printuint(ask);
     printstring("-byte block (");
     printuint((uint64_t)mheap_.pagesInUse * pageSize);
-    printstring(" in use)\n");
+    printstring(" in use): ");
+    printstring(step);
+    printnl();
     printunlock();
     throw_("out of memory");
 }
@@ -160,12 +164,13 @@ mspan* mheap::findFree(uintptr npages) {
 // alignment: then each arena is exactly one arenas[] slot.
 void mheap::grow(uintptr npages) {
     uintptr ask = alignUp(npages * pageSize, heapArenaBytes);
+    if (arenas == nullptr) arenas = (heapArena**)sysAllocOrDie(sizeof(heapArena*) * arenaL1Entries, "the heap arena index");
     uintptr v = (uintptr)sysReserve(ask + heapArenaBytes);
-    if (v == 0) outOfMemory(npages * pageSize);
+    if (v == 0) outOfMemory(ask + heapArenaBytes, "cannot reserve address space for a heap arena");
     uintptr base = alignUp(v, heapArenaBytes);
     if (base > v) sysFree((void*)v, base - v);
     if (v + heapArenaBytes > base) sysFree((void*)(base + ask), v + heapArenaBytes - base);
-    if ((base + ask) >> heapAddrBits != 0 || !sysMap((void*)base, ask)) outOfMemory(npages * pageSize);
+    if ((base + ask) >> heapAddrBits != 0 || !sysMap((void*)base, ask)) outOfMemory(ask, "cannot map a heap arena");
     for (uintptr a = base; a < base + ask; a += heapArenaBytes)
         arenas[a >> arenaShift] = (heapArena*)sysAllocOrDie(sizeof(heapArena), "heap arena metadata");
     mappedBytes += ask;
@@ -242,10 +247,57 @@ mspan* mheap::allocSpanLocked(uintptr npages) {
     return s;
 }
 
+// Give the first npages of in-use span s back as a free span of their own
+// (s keeps the rest). Their dirtiness is unknown, as for any piece of s.
+void mheap::freeHeadLocked(mspan* s, uintptr npages) {
+    mspan* h = (mspan*)spanalloc.alloc();
+    h->startAddr = s->startAddr;
+    h->npages = npages;
+    h->ndirty = s->needzero ? npages : 0;
+    s->startAddr += npages * pageSize;
+    s->npages -= npages;
+    setSpanBounds(h);
+    freeSpanLocked(h);
+}
+
+// Give the pages of s past its first npages back as a free span of their own.
+void mheap::freeTailLocked(mspan* s, uintptr npages) {
+    mspan* t = (mspan*)spanalloc.alloc();
+    t->startAddr = s->startAddr + npages * pageSize;
+    t->npages = s->npages - npages;
+    t->ndirty = s->needzero ? t->npages : 0;
+    s->npages = npages;
+    setSpanBounds(t);
+    freeSpanLocked(t);
+}
+
+// A span of npages starting at a multiple of align (a power of two above
+// the page size), for over-aligned large objects (C++'s aligned new; Go
+// never needs more than page alignment). Over-allocate by align - one page,
+// then give back the pages before the aligned start and after the end.
+mspan* mheap::allocAligned(uintptr npages, uintptr align) {
+    runtime::lock(&lock);
+    mspan* s = allocSpanLocked(npages + align / pageSize - 1);
+    uintptr head = (alignUp(s->startAddr, align) - s->startAddr) >> pageShift;
+    if (head > 0) freeHeadLocked(s, head);
+    if (s->npages > npages) freeTailLocked(s, npages);
+    initSpanLocked(s, 0);
+    runtime::unlock(&lock);
+    return s;
+}
+
 // Allocate a span of npages for size class spanclass (0: one large object).
 mspan* mheap::alloc(uintptr npages, uint8_t spanclass) {
     runtime::lock(&lock);
     mspan* s = allocSpanLocked(npages);
+    initSpanLocked(s, spanclass);
+    runtime::unlock(&lock);
+    return s;
+}
+
+// Ready a freshly allocated span for spanclass (0: one large object).
+void mheap::initSpanLocked(mspan* s, uint8_t spanclass) {
+    uintptr npages = s->npages;
     s->spanclass = spanclass;
     s->freelist = nullptr;
     s->freeindex = 0;
@@ -261,8 +313,6 @@ mspan* mheap::alloc(uintptr npages, uint8_t spanclass) {
         s->nelems = 1;
         largeAllocs++;
     }
-    runtime::unlock(&lock);
-    return s;
 }
 
 // s is in use; the caller set s->ndirty.
@@ -289,6 +339,44 @@ void mheap::freeSpans(mspan* list) {
         freeSpanLocked(s);
     }
     runtime::unlock(&lock);
+}
+
+// The background scavenger's step (Go's bgscavenge, run by sysmon here):
+// release dirty free pages beyond a tenth of the pages in use (Go's
+// retainExtraPercent) plus scavengeRetainPages, longest runs first, at most
+// budget pages. The madvise runs outside the heap lock: the span leaves the
+// free lists (mSpanFreeing, as freeLarge does) meanwhile, so allocation and
+// coalescing go on around it. Returns the pages released.
+uintptr mheap::scavengeBackground(uintptr budget) {
+    uintptr released = 0;
+    runtime::lock(&lock);
+    while (released < budget && pagesDirty > pagesInUse / 10 + scavengeRetainPages) {
+        mspan* s = largestDirty();
+        if (s == nullptr) break;
+        freeListRemove(s);
+        s->state = mSpanFreeing;
+        runtime::unlock(&lock);
+        sysUnused((void*)s->startAddr, s->npages * pageSize);
+        runtime::lock(&lock);
+        released += s->ndirty;
+        pagesDirty -= s->ndirty;
+        s->ndirty = 0;
+        s->state = mSpanFree;
+        insertCoalesce(s);
+    }
+    scavenged += released;
+    runtime::unlock(&lock);
+    return released;
+}
+
+// The free span with dirty pages on the longest-run list, or nullptr.
+mspan* mheap::largestDirty() {
+    for (mspan* s = freelarge.first; s != nullptr; s = s->next)
+        if (s->ndirty != 0) return s;
+    for (uintptr n = maxMHeapList - 1; n > 0; n--)
+        for (mspan* s = free[n].first; s != nullptr; s = s->next)
+            if (s->ndirty != 0) return s;
+    return nullptr;
 }
 
 // Release dirty free pages to the OS, longest runs first, until at most goal

@@ -37,9 +37,6 @@
 //   - Goroutine stacks are segmented (stack.cpp), not copied.
 //   - There is no garbage collector: memory is freed explicitly. gcenable
 //     starts nothing; see docs/startup.md.
-//   - There is no network poller. Its role in findRunnable — one M sleeping
-//     until the earliest timer while nothing else is runnable — is played by
-//     the "timer wait" (timerpoll below), woken early by netpollBreak.
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"

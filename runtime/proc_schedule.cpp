@@ -1,8 +1,9 @@
 // proc_schedule.cpp — Go's proc.go, part 2: finding work and running it.
 // findRunnable (local and global queues, timers, stealing, the spinning
-// dance), schedule and execute, parking and readying, Gosched and goexit,
-// and the timer wait that stands in for the network poller. The design
-// essay is at the top of proc.cpp.
+// dance, the network poller), schedule and execute, parking and readying,
+// Gosched and goexit. The design essay is at the top of proc.cpp; the
+// poller's is docs/netpoll.md.
+#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -11,33 +12,19 @@
 
 namespace runtime {
 
-// ---- The timer wait (netpoll stand-in) ------------------------------------------
-
-// Wake the M sleeping in the timer wait, if any (Go's netpollBreak).
-static void netpollBreak() {
-    atomic::Xadd(&sched.pollSeq, 1);
-    futexwakeup(&sched.pollSeq, 1);
-}
-
-// Sleep until pollUntil (or netpollBreak). Go's netpoll(delay), minus network.
-static void timerpoll(int64_t delay) {
-    uint32_t seq = atomic::Load(&sched.pollSeq);
-    if (delay <= 0) return;
-    getg()->m->blocked = true;
-    futexsleep(&sched.pollSeq, seq, delay);
-    getg()->m->blocked = false;
-}
+// ---- The network poller as the scheduler uses it ---------------------------------
 
 // A new timer at when was added: make sure someone will run it in time
 // (Go's wakeNetPoller).
 void wakeNetPoller(int64_t when) {
     if (atomic::Load(&sched.lastpoll) == 0) {
-        // An M is in the timer wait. pollUntil is either zero or the time it
-        // will wake: a spurious wakeup is possible, a missed one is not.
+        // An M is blocked in netpoll. pollUntil is either zero or the time
+        // it will wake: a spurious wakeup is possible, a missed one is not.
         int64_t pollerPollUntil = atomic::Load(&sched.pollUntil);
         if (pollerPollUntil == 0 || pollerPollUntil > when) netpollBreak();
     } else {
-        // No M is waiting for timers: get one there so it can handle new timers.
+        // There are no threads in the network poller, try to get one there
+        // so it can handle new timers.
         wakep();
     }
 }
@@ -193,6 +180,23 @@ top:
             }
         }
 
+        // Poll network. This netpoll is only an optimization before we resort
+        // to stealing. We can safely skip it if there are no waiters or a
+        // thread is blocked in netpoll already. If there is any kind of
+        // logical race with that blocked thread (e.g. it has already returned
+        // from netpoll, but does not set lastpoll yet), this thread will do
+        // blocking netpoll below anyway.
+        if (netpollinited() && atomic::Load(&netpollWaiters) > 0 && atomic::Load(&sched.lastpoll) != 0) {
+            gList list = netpoll(0);  // non-blocking
+            if (!list.empty()) {
+                g* gp = list.pop();
+                injectglist(&list);
+                casgstatus(gp, _Gwaiting, _Grunnable);
+                *inheritTime = false;
+                return gp;
+            }
+        }
+
         // Spinning Ms: steal work from other Ps.
         //
         // Limit the number of spinning Ms to half the number of busy Ps. This
@@ -266,25 +270,40 @@ top:
             pollUntil = checkTimersNoP(pollUntil);
         }
 
-        // Wait for the earliest timer, if any, as Go waits in netpoll.
-        if (pollUntil != 0 && atomic::Xchg(&sched.lastpoll, (int64_t)0) != 0) {
+        // Poll network until next timer.
+        if (netpollinited() && (atomic::Load(&netpollWaiters) > 0 || pollUntil != 0) &&
+            atomic::Xchg(&sched.lastpoll, (int64_t)0) != 0) {
             atomic::Store(&sched.pollUntil, pollUntil);
             if (mp->p != nullptr) throw_("findrunnable: netpoll with p");
             if (mp->spinning) throw_("findrunnable: netpoll with spinning");
-            int64_t delay = pollUntil - nanotime();
-            timerpoll(delay);
+            int64_t delay = -1;
+            if (pollUntil != 0) {
+                if (now == 0) now = nanotime();
+                delay = pollUntil - now;
+                if (delay < 0) delay = 0;
+            }
+            gList list = netpoll(delay);  // block until new work is available
             atomic::Store(&sched.pollUntil, (int64_t)0);
             now = nanotime();
             atomic::Store(&sched.lastpoll, now);
             lock(&sched.lock);
             p* np = pidleget();
             unlock(&sched.lock);
-            if (np != nullptr) {
+            if (np == nullptr) {
+                injectglist(&list);
+            } else {
                 acquirep(np);
+                if (!list.empty()) {
+                    g* gp = list.pop();
+                    injectglist(&list);
+                    casgstatus(gp, _Gwaiting, _Grunnable);
+                    *inheritTime = false;
+                    return gp;
+                }
                 if (wasSpinning) becomeSpinning();
                 goto top;
             }
-        } else if (pollUntil != 0) {
+        } else if (pollUntil != 0 && netpollinited()) {
             int64_t pollerPollUntil = atomic::Load(&sched.pollUntil);
             if (pollerPollUntil == 0 || pollerPollUntil > pollUntil) netpollBreak();
         }

@@ -1,6 +1,7 @@
 // proc_stw.cpp — Go's proc.go, part 5: stopping and starting the world,
 // which here exists for one reason: changing GOMAXPROCS (procresize).
 // Go's other reason, the garbage collector, does not exist in this runtime.
+#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -10,7 +11,11 @@
 namespace runtime {
 
 static int32_t newprocs;             // [sched.lock] GOMAXPROCS requested, applied by startTheWorld
-static constinit mutex worldLock{};  // serializes stop-the-world (Go's worldsema)
+// Serializes stop-the-world: holding it is the right to stop the world. A
+// semaphore, as Go's worldsema: a second caller parks its goroutine (its M
+// goes on running others), where a futex lock would sleep the M with its P
+// still _Prunning, which the first caller's stop then waits for forever.
+static constinit uint32_t worldsema = 1;  // [atomic] via semacquire/semrelease
 
 // ---- Stopping the world (for GOMAXPROCS) -----------------------------------------------
 
@@ -75,13 +80,16 @@ static void stopTheWorldWithSema(void*) {
 // Stop all Ps from running goroutines, leaving only the caller's.
 void stopTheWorld(const char* reason) {
     (void)reason;
-    lock(&worldLock);  // released by startTheWorld
-    getg()->m->locks--;  // worldLock is held across goroutine code; don't count it as a runtime lock
+    semacquire(&worldsema, false, waitReason::semacquire);  // released by startTheWorld
     systemstack(stopTheWorldWithSema, nullptr);
 }
 
 static void startTheWorldWithSema(void*) {
     m* mp = acquirem();  // disable preemption because it can be holding p in a local var
+    if (netpollinited()) {
+        gList list = netpoll(0);  // non-blocking
+        injectglist(&list);
+    }
     lock(&sched.lock);
     int32_t procs = gomaxprocs;
     if (newprocs != 0) {
@@ -117,8 +125,10 @@ static void startTheWorldWithSema(void*) {
 
 void startTheWorld() {
     systemstack(startTheWorldWithSema, nullptr);
-    getg()->m->locks++;
-    unlock(&worldLock);
+    // Hand worldsema to a waiting caller, if any, without yielding this P to it (as Go).
+    m* mp = acquirem();
+    semrelease(&worldsema, true);
+    releasem(mp);
 }
 
 // GOMAXPROCS(n): set when n >= 1 (stopping the world to resize), return the previous value.

@@ -379,6 +379,7 @@ void initsig();
 void minitSignals();
 void preemptM(m* mp);
 void printSignalLine(g* gp);
+[[noreturn]] void sigpipe();  // EPIPE on fd 1 or 2: die of SIGPIPE
 
 // ---- traceback.cpp ---------------------------------------------------------
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp);

@@ -23,6 +23,10 @@
 #include "../arch/amd64/asm_offsets.h"
 #include "atomic.h"
 
+namespace go::detail {
+struct Defer;
+}
+
 namespace runtime {
 
 using uintptr = uintptr_t;
@@ -89,6 +93,7 @@ enum class waitReason : uint8_t {
     syncWaitGroupWait,
     preempted,
     debugCall,
+    IOWait,
     count_,
 };
 const char* waitReasonString(waitReason r);
@@ -196,6 +201,7 @@ struct g {
     uintptr sigcode0, sigcode1, sigpc;  // [owner] its si_code, fault address and pc
     g* alllink;            // [allglock] on allgs, in creation order
     void* dynstack;        // [owner] blocks from __morestack_allocate_stack_space
+    go::detail::Defer* _defer;  // [owner] actions Goexit runs, innermost first (go.h)
     // The sudog of this G's blocking single-channel operations (chanpark).
     // Ours: Go takes one from the P's cache each time; a G blocks on at most
     // one plain channel operation at once, and its waker is done with the
@@ -325,8 +331,8 @@ struct p {
 // The global scheduler state (Go's schedt).
 struct schedt {
     uint64_t goidgen;           // [atomic]
-    int64_t lastpoll;           // [atomic] 0 while an M sleeps in the timer wait (netpoll stand-in)
-    int64_t pollUntil;          // [atomic] when that sleeping M will wake
+    int64_t lastpoll;           // [atomic] time of last network poll, 0 if currently polling
+    int64_t pollUntil;          // [atomic] time to which current poll is sleeping
 
     mutex lock;
 
@@ -367,10 +373,6 @@ struct schedt {
     note sysmonnote;
 
 
-    // The timer wait, our stand-in for Go's netpoller: with nothing to run and
-    // timers pending, one M sleeps on pollSeq until the earliest timer is due
-    // (sched.pollUntil); netpollBreak bumps pollSeq to wake it early.
-    uint32_t pollSeq;           // [atomic]
     mutex sysmonlock;
 };
 

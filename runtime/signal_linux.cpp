@@ -215,6 +215,10 @@ void sighandler(int sig, siginfo* info, ucontext* ctx, g* gp) {
         if (debug.asyncpreemptoff == 0) doSigPreempt(gp, mp, c);
         return;
     }
+    // A write to a socket or pipe whose reader is gone: Go's table says
+    // _SigNotify only, so with nobody notified the handler ignores it and
+    // the write returns EPIPE. os dies of it only on fds 1 and 2 (sigpipe).
+    if (sig == SIGPIPE) return;
     if (sig == SIGQUIT) sigdump(sig, gp, mp, c);
     if (c.sigcode() != SI_USER && (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP))
         sigpanic(sig, gp, mp, c);
@@ -264,7 +268,20 @@ void initsig() {
     setsig(SIGFPE, (void (*)(int, void*, void*))sigtramp);
     setsig(SIGSEGV, (void (*)(int, void*, void*))sigtramp);
     setsig(sigPreempt, (void (*)(int, void*, void*))sigtramp);
-    // SIGINT, SIGTERM, SIGHUP, SIGPIPE keep their default meaning.
+    setsig(SIGPIPE, (void (*)(int, void*, void*))sigtramp);
+    // SIGINT, SIGTERM, SIGHUP keep their default meaning.
+}
+
+// A write to standard output or error failed with EPIPE: die of SIGPIPE, as
+// a C program would and as Go's os package does (Go's sigpipe and
+// dieFromSignal): default action, then the signal to this thread.
+void sigpipe() {
+    kernel_sigaction sa{};  // SIG_DFL
+    sys::syscall4(sys::SYS_rt_sigaction, SIGPIPE, (long)&sa, 0, 8);
+    sys::tgkill((int)sys::getpid(), (int)sys::gettid(), SIGPIPE);
+    // The signal is blocked on this thread (a handler is running): exit as
+    // Go does when it cannot die of the signal.
+    exit(2);
 }
 
 // Per-thread signal setup (part of Go's minit): the alternate signal stack

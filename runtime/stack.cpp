@@ -60,6 +60,7 @@ static_assert(sizeof(morestack_record) == MSR_SIZE);
 // gcc's split-stack prologue lets frames below this size skip the
 // subtraction: they may end this far below the guard (SPLIT_STACK_AVAILABLE).
 constexpr uintptr splitStackAvailable = 256;
+static_assert(MORESTACK_EXTRA == splitStackAvailable + 64);
 // The biggest segment: beyond it, deep stacks grow linearly.
 constexpr uintptr maxSegment = 8 << 20;
 
@@ -331,7 +332,7 @@ extern "C" void newstack(g* gp) {
     // Does the function still fit on this segment (below the record, where
     // __morestack will put it)? With a preemption request pending, the check
     // failed only because of the poisoned guard.
-    uintptr need = r->framesize + r->argsize + splitStackAvailable + 64;
+    uintptr need = r->framesize + r->argsize + MORESTACK_EXTRA;  // as __morestack's fast path
     uintptr sp = (uintptr)r;
     if (sp > gp->stack.lo + StackGuard + need) {
         r->newsp = sp;

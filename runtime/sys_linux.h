@@ -40,10 +40,23 @@ enum : long {
     SYS_exit_group = 231,
     SYS_tgkill = 234,
     SYS_openat = 257,
+    SYS_epoll_ctl = 233,
+    SYS_epoll_pwait = 281,
+    SYS_epoll_create1 = 291,
     SYS_pipe2 = 293,
 };
 
-// Constants.
+// Constants. Hosted code (pkg/) may have <cerrno>'s macros of the same
+// names in scope: they are set aside here and restored at the end, and such
+// code uses the macros (same values) rather than sys::EINTR.
+#pragma push_macro("EINTR")
+#pragma push_macro("EAGAIN")
+#pragma push_macro("ENOMEM")
+#pragma push_macro("ETIMEDOUT")
+#undef EINTR
+#undef EAGAIN
+#undef ENOMEM
+#undef ETIMEDOUT
 enum : long {
     ARCH_SET_FS = 0x1002,
     ARCH_GET_FS = 0x1003,
@@ -68,7 +81,20 @@ enum : long {
     EAGAIN = 11,
     ENOMEM = 12,
     ETIMEDOUT = 110,
+    EPOLLIN = 0x1,
+    EPOLLOUT = 0x4,
+    EPOLLERR = 0x8,
+    EPOLLHUP = 0x10,
+    EPOLLRDHUP = 0x2000,
+    EPOLLET = 0x80000000,
+    EPOLL_CLOEXEC = 0x80000,
+    EPOLL_CTL_ADD = 1,
+    EPOLL_CTL_DEL = 2,
 };
+#pragma pop_macro("EINTR")
+#pragma pop_macro("EAGAIN")
+#pragma pop_macro("ENOMEM")
+#pragma pop_macro("ETIMEDOUT")
 
 // Go's clone flags (os_linux.go cloneFlags). qemu-user refuses the set without
 // CLONE_SYSVSEM (golang/go#20763), so keep exactly these.
@@ -155,6 +181,19 @@ static inline long arch_prctl(int code, unsigned long addr) { return syscall2(SY
 static inline long pipe2(int* fds, int flags) { return syscall2(SYS_pipe2, (long)fds, flags); }
 [[noreturn]] static inline void exit_group(int code) {
     for (;;) syscall1(SYS_exit_group, code);
+}
+
+// x86-64 packs epoll_event (12 bytes): the kernel ABI inherited from i386.
+struct __attribute__((packed)) epollevent {
+    uint32_t events;
+    uint64_t data;
+};
+static inline long epoll_create1(int flags) { return syscall1(SYS_epoll_create1, flags); }
+static inline long epoll_ctl(int epfd, int op, int fd, epollevent* ev) {
+    return syscall4(SYS_epoll_ctl, epfd, op, fd, (long)ev);
+}
+static inline long epoll_pwait(int epfd, epollevent* ev, int n, int ms) {
+    return syscall6(SYS_epoll_pwait, epfd, (long)ev, n, ms, 0, 8);
 }
 
 struct timespec {

@@ -3,15 +3,19 @@
 //
 // sysmon runs on its own M without a P, so it keeps working while every P is
 // busy (or stuck). Each round it retakes Ps from Ms blocked in system calls
-// and preempts goroutines that have run for more than 10 ms. It sleeps 20 µs
+// and preempts goroutines that have run for more than 10 ms, and polls the
+// network when no M has for 10 ms. It sleeps 20 µs
 // between rounds, doubling up to 10 ms once a round finds nothing to do for
 // a while, and sleeps until the next timer when every P is idle.
+#include "malloc.h"
+#include "netpoll.h"
 #include "print.h"
 #include "runtime.h"
 
 namespace runtime {
 
 constexpr int64_t forcePreemptNS = 10 * 1000 * 1000;  // 10 ms
+constexpr int64_t scavengePeriod = 10 * 1000 * 1000;  // 10 ms
 static int64_t starttime;
 
 // Tell the goroutine running on pp to stop (Go's preemptone). Best effort: it
@@ -95,7 +99,7 @@ void sysmon() {
     checkdead();
     unlock(&sched.lock);
 
-    int64_t lasttrace = 0;
+    int64_t lasttrace = 0, lastscavenge = 0;
     int idle = 0;  // how many cycles in succession we had not woken up somebody
     uint32_t delay = 0;
     for (;;) {
@@ -109,6 +113,9 @@ void sysmon() {
         int64_t now = nanotime();
         if (debug.schedtrace <= 0 &&
             (atomic::Load(&sched.gcwaiting) || atomic::Load(&sched.npidle) == (uint32_t)atomic::Load(&gomaxprocs))) {
+            // Every P is idle and sysmon may sleep for long: give back what
+            // the heap does not need first, without the pacing.
+            bgscavenge(~uintptr(0));
             lock(&sched.lock);
             if (atomic::Load(&sched.gcwaiting) || atomic::Load(&sched.npidle) == (uint32_t)atomic::Load(&gomaxprocs)) {
                 bool syscallWake = false;
@@ -134,9 +141,35 @@ void sysmon() {
         }
         lock(&sched.sysmonlock);
         now = nanotime();
+        // Poll network if not polled for more than 10ms.
+        int64_t lastpoll = atomic::Load(&sched.lastpoll);
+        if (netpollinited() && lastpoll != 0 && lastpoll + 10 * 1000 * 1000 < now) {
+            atomic::Cas(&sched.lastpoll, lastpoll, now);
+            gList list = netpoll(0);  // non-blocking - returns list of goroutines
+            if (!list.empty()) {
+                // Need to decrement number of idle locked M's (pretending
+                // that one more is running) before injectglist. Otherwise it
+                // can lead to the following situation: injectglist grabs all
+                // P's but before it starts M's to run the P's, another M
+                // returns from syscall, finishes running its G, observes that
+                // there is no work to do and no other running M's and
+                // reports deadlock.
+                incidlelocked(-1);
+                injectglist(&list);
+                incidlelocked(1);
+            }
+        }
         // Retake Ps blocked in syscalls and preempt long running Gs.
         if (retake(now) != 0) idle = 0;
         else idle++;
+        // The background scavenger (Go's bgscavenge, a goroutine there):
+        // free pages beyond what the heap keeps go back to the OS, at most
+        // scavengeBudgetPages per scavengePeriod, so RSS follows the live heap
+        // within seconds at a bounded cost to this thread.
+        if (now - lastscavenge >= scavengePeriod) {
+            lastscavenge = now;
+            bgscavenge(scavengeBudgetPages);
+        }
         if (debug.schedtrace > 0 && lasttrace + (int64_t)debug.schedtrace * 1000000 <= now) {
             lasttrace = now;
             schedtrace(debug.scheddetail > 0);

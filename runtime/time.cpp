@@ -5,8 +5,8 @@
 // p.timersLock, with p.timer0When caching the earliest (0 if none) so that
 // the scheduler can check it without the lock. Timers run from the
 // scheduler: findRunnable calls checkTimers on its own P, stealWork on other
-// Ps, and when nothing is runnable one M sleeps until the earliest timer
-// (proc.cpp, the timer wait). A sleeping goroutine therefore holds no thread.
+// Ps, and when nothing is runnable one M blocks in netpoll until the earliest
+// timer (proc_schedule.cpp). A sleeping goroutine therefore holds no thread.
 //
 // Simplified from Go 1.19: no lazy "modified" states. A timer is in at most
 // one heap; deleting or resetting it takes that heap's lock. A timer moves
@@ -14,6 +14,7 @@
 // stopped), so t->pp is stable while the world runs.
 #include "time_impl.h"
 
+#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -75,7 +76,7 @@ static void siftdownTimer(timerWhen* t, int32_t n, int32_t i) {
 // Only ever raises timer0When (the earliest timer left or was deleted): a
 // reader that misses it wakes early for nothing, so no full fence is needed.
 // doaddtimer's store, which can lower it, is sequentially consistent: it
-// pairs with the timer wait's exchange of sched.lastpoll (proc.cpp) so that
+// pairs with findRunnable's exchange of sched.lastpoll before netpoll (proc_schedule.cpp) so that
 // either the waiting M sees the new timer or wakeNetPoller sees the waiter.
 static void updateTimer0When(p* pp) {
     atomic::StoreRel(&pp->timer0When, pp->timersLen == 0 ? (int64_t)0 : pp->timers[0].when);
@@ -123,6 +124,8 @@ static void dodeltimer(p* pp, int32_t i) {
 
 // Add a timer to the current P (Go's addtimer).
 void addtimer(timer* t) {
+    // Timers rely on the network poller, so make sure the poller has started.
+    netpollGenericInit();
     if (t->when <= 0) t->when = 1;  // 0 means "no timer" in timer0When
     if (t->when < 0 || t->when > maxWhen) t->when = maxWhen;
     m* mp = acquirem();
@@ -135,27 +138,49 @@ void addtimer(timer* t) {
     wakeNetPoller(t->when);
 }
 
-// Remove t if it is waiting to run. Reports whether it was removed before it
-// ran (Go's deltimer).
-bool deltimer(timer* t) {
+// Wait out the calls of t's function in progress on other Ms, so that the
+// caller may free or reuse t and what f uses (a Ticker's channel), and no
+// send of t happens after it returns. Go 1.19's deltimer and modtimer do
+// the same for a timer in timerRunning: osyield until it is not.
+static void waitTimerRun(timer* t) {
+    while (atomic::Load(&t->running)) osyield();
+}
+
+// Remove t from its heap if it is in one; whether it was.
+static bool deltimerFromHeap(timer* t) {
     for (;;) {
         p* pp = atomic::Load(&t->pp);
-        if (pp == nullptr) {
-            // Not in a heap: already ran, being run, or never added. Wait
-            // out a run in progress so the caller may reuse t safely.
-            while (atomic::Load(&t->running)) osyield();
-            return false;
-        }
+        if (pp == nullptr) return false;
         lock(&pp->timersLock);
         if (t->pp != pp) {  // moved or ran meanwhile
             unlock(&pp->timersLock);
             continue;
         }
+        // runtimer sets t->running under this lock, so a run that started
+        // before we took it is seen by waitTimerRun, and none can start after.
         dodeltimer(pp, t->idx);
         unlock(&pp->timersLock);
         return true;
     }
 }
+
+// Remove t if it is waiting to run. Reports whether it was removed before it
+// ran (Go's deltimer). Returns only once no call of t->f is in flight: a
+// periodic timer stays in its heap while f runs, so removing it from the
+// heap is not enough.
+bool deltimer(timer* t) {
+    bool removed = deltimerFromHeap(t);
+    waitTimerRun(t);
+    return removed;
+}
+
+// deltimer without waiting for a run in progress. For timers whose function
+// checks a sequence number under a lock the caller holds (the netpoller's
+// deadlines): that run may be blocked on the caller's lock, so waiting would
+// deadlock; it finds its sequence number stale instead. (Go 1.19's deltimer
+// waits while timerRunning; its netpoll deadline functions take pd.lock
+// too, and Go 1.19 avoids the cycle by not holding pd.lock across deltimer.)
+bool deltimerStale(timer* t) { return deltimerFromHeap(t); }
 
 // Reset t to fire at when. Reports whether it was pending (Go's modtimer/resettimer).
 bool resettimer(timer* t, int64_t when) {
@@ -172,7 +197,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     if (pp->timersLen == 0) return -1;
     if (pp->timers[0].when > now) return pp->timers[0].when;  // not ready to run
     timer* t = pp->timers[0].timer;
-    atomic::StoreRel(&t->running, true);  // before t->pp is cleared: see deltimer
+    atomic::Xadd(&t->running, 1);  // before t->pp is cleared: see deltimer
     void (*f)(void*, uintptr) = t->f;
     void* arg = t->arg;
     uintptr seq = t->seq;
@@ -191,7 +216,7 @@ static int64_t runtimer(p* pp, int64_t now) {
     unlock(&pp->timersLock);
     f(arg, seq);
     if (autofree) mfree(t);
-    else atomic::StoreRel(&t->running, false);
+    else atomic::Xadd(&t->running, -1);
     lock(&pp->timersLock);
     return 0;
 }

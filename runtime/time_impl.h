@@ -10,7 +10,10 @@ constexpr int64_t maxWhen = INT64_MAX;
 struct timer {
     p* pp;          // [pp->timersLock] the heap holding it, nullptr when in none
     int32_t idx;    // [pp->timersLock] index in pp->timers, -1 when in none
-    bool running;   // [atomic] f is being called
+    // [atomic] calls of f in progress. A periodic timer stays in its heap
+    // while f runs, so another M may start the next call before the first
+    // returns (as in Go 1.19): a count, not a flag.
+    uint32_t running;
     bool autofree;  // [immutable] one-shot timer nobody else references: freed after f runs
     int64_t when;   // [pp->timersLock while in a heap] nanotime at which to fire
     int64_t period; // if > 0, fire again every period ns
@@ -28,6 +31,7 @@ struct timerWhen {
 
 void addtimer(timer* t);
 bool deltimer(timer* t);
+bool deltimerStale(timer* t);
 bool resettimer(timer* t, int64_t when);
 
 }  // namespace runtime

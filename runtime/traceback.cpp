@@ -178,6 +178,7 @@ const char* waitReasonString(waitReason r) {
     case waitReason::chanReceive: return "chan receive";
     case waitReason::chanSend: return "chan send";
     case waitReason::sleep: return "sleep";
+    case waitReason::IOWait: return "IO wait";
     case waitReason::syncMutexLock: return "sync.Mutex.Lock";
     case waitReason::syncRWMutexRLock: return "sync.RWMutex.RLock";
     case waitReason::syncRWMutexLock: return "sync.RWMutex.Lock";

@@ -32,7 +32,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 # The programs: bench/NAME.cpp (ours) and bench/go/NAME/main.go (Go).
-PROGRAMS=(hello spawn pingpong yield prodcons fib parked sleepers mutex switch)
+PROGRAMS=(hello spawn pingpong yield prodcons fib parked sleepers mutex switch stackcall tcppingpong tcpthroughput tcpidle httphello)
 
 # The rows of the table, in order: row|program|args|metric|target.
 # target: ratio:X  Go/ours must be >= X
@@ -53,6 +53,12 @@ ROWS=(
     "mutex|mutex||ns/op|-"
     "switch (Gosched)|switch|gosched|ns/switch|-"
     "switch (chan handoff)|switch|chan|ns/switch|-"
+    "stack call, room|stackcall|inside|ns/call|-"
+    "stack call, crossing a segment|stackcall|boundary|ns/call|-"
+    "tcp-pingpong|tcppingpong||us/round trip|ratio:1"
+    "tcp-throughput|tcpthroughput||ns/message|ratio:1.2"
+    "tcp-idle|tcpidle||bytes/connection|ratio:1"
+    "http|httphello|http|us/request (ab -k -c 50)|ratio:1.2"
     "floor|floor|start|us start-to-exit|-"
     "fresh page|pagetouch||us per 4 KB page|-"
     "hello above floor|floor|derived|us (hello - floor)|-"
@@ -78,6 +84,15 @@ if ! command -v go >/dev/null 2>&1; then
         echo "    sudo apt-get install -y golang-go"
         echo
         exit 1
+    fi
+fi
+if ! command -v ab >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
+    if [[ $(id -u) -eq 0 ]]; then
+        echo "installing apache2-utils and curl (for the http row)"
+        { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y apache2-utils curl; } ||
+            echo "could not install apache2-utils/curl: the http row will fail"
+    else
+        echo "ab or curl is missing (sudo apt-get install -y apache2-utils curl): the http row will fail"
     fi
 fi
 for tool in g++ make timeout; do
@@ -231,6 +246,37 @@ $(timeout 10 "$bin" 2>&1 | head -20)"
     echo "${m%% *}" >>"$SAMPLES/${row// /_}.$side.min"
 }
 
+# http ROW SIDE BINARY: start the server on a free port, run ab -k -c 50
+# -n 100000 against it; ab's mean time per request across all concurrent
+# requests (us) is one sample.
+http_sample() {
+    local row=$1 side=$2 bin=$3 key="$1.$2"
+    [[ -n ${FAILED[$key]:-} ]] && return
+    [[ -x $bin ]] || { fail_once "$key" "$(build_failure "$key" "$bin")"; return; }
+    local port=$((20000 + RANDOM % 20000)) pid out
+    "$bin" "$port" >"$LOGS/http.$$.out" 2>&1 &
+    pid=$!
+    for _ in $(seq 50); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+        sleep 0.1
+    done
+    out=$(timeout -k 5 $((TIMEOUT * 4)) ab -k -q -c 50 -n 100000 "http://127.0.0.1:$port/" 2>&1)
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    local v
+    v=$(awk '/^Time per request:.*across all concurrent requests/ { printf "%.2f\n", $4 * 1000 }' <<<"$out")
+    local failed
+    failed=$(awk '/^Failed requests:/ { print $3 }' <<<"$out")
+    if [[ -z $v || ${failed:-1} != 0 ]]; then
+        fail_once "$key" "\$ $bin $port; ab -k -c 50 -n 100000 http://127.0.0.1:$port/
+$(head -40 <<<"$out")
+--- server output ---
+$(head -20 "$LOGS/http.$$.out")"
+        return
+    fi
+    echo "$v" >>"$SAMPLES/${row// /_}.$side"
+}
+
 rss_sample() {
     local row=$1 side=$2 bin=$3 key="$1.$2"
     [[ -n ${FAILED[$key]:-} ]] && return
@@ -261,6 +307,10 @@ for ((r = 1; r <= RUNS; r++)); do
                 start_sample "$row" ours "$OUT/$prog"
                 start_sample "$row" go "$OUT/go/$prog"
             fi
+            ;;
+        http)
+            http_sample "$row" ours "$OUT/$prog"
+            http_sample "$row" go "$OUT/go/$prog"
             ;;
         rss)
             rss_sample "$row" ours "$OUT/$prog"

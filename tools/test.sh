@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
-#   tools/test.sh                   everything: deps, build, unit, elf, programs
-#   tools/test.sh deps|build|unit|elf|layout|gocxx   one step
+#   tools/test.sh                   everything: deps, build, unit, elf, layout, gocxx, programs, http, stress
+#   tools/test.sh deps|build|unit|elf|layout|gocxx|http|stress   one step (http: curl against the HTTP
+#                                   example; gocxx: the driver, make install and CMake)
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #
@@ -12,6 +13,7 @@
 #   JOBS=N                parallel builds and runs (default: number of CPUs)
 #   TEST_TIMEOUT_SCALE=N  multiply every per-run timeout by N (slow machines)
 #   VERBOSE=1             print every failing run's log, not only the first lines
+#   STRESS_DURATION=30s   how long the stress slice runs (tools/stress.sh)
 #
 # Exit status: 0 when everything run passed (SKIPs allowed), 1 otherwise.
 set -u
@@ -38,9 +40,10 @@ step_deps() {
     local missing=()
     [[ -f /usr/include/catch2/catch.hpp ]] || missing+=(catch2)
     command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
     command -v cmake >/dev/null 2>&1 || missing+=(cmake)  # the gocxx step builds a CMake project
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "catch2, qemu-x86_64 and cmake present"
+        echo "catch2, qemu-x86_64, curl and cmake present"
         return 0
     fi
     local sudo=""
@@ -337,7 +340,49 @@ step_layout() {
     rm -rf "${newdir%/some/new/dir}"
 }
 
-# ---- 6. gocxx, make install and CMake ------------------------------------------------------
+# ---- 6. curl against the HTTP example ----------------------------------------------------
+
+# user/examples/http_hello.cpp serves curl natively and under qemu: two
+# requests on one kept-alive connection, each answered "Hello, World!".
+step_http() {
+    say "curl against user/examples/http_hello.cpp"
+    local bin=build/tests/http_hello log=build/tests/results/http_hello.log
+    mkdir -p build/tests/results
+    if ! make PROG=user/examples/http_hello.cpp OUT=$bin >"$log" 2>&1; then
+        echo "FAIL http_hello [build] (see $log)"
+        FAILED=1
+        return
+    fi
+    local mode
+    for mode in native qemu; do
+        local port=$((20000 + RANDOM % 20000)) pid out
+        if [[ $mode == native ]]; then "$bin" "$port" >>"$log" 2>&1 & else qemu-x86_64 "$bin" "$port" >>"$log" 2>&1 & fi
+        pid=$!
+        for _ in $(seq 100); do
+            curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+            sleep 0.1
+        done
+        out=$(curl -sv "http://127.0.0.1:$port/" "http://127.0.0.1:$port/again" 2>&1)
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        if [[ $(grep -c '^Hello, World!$' <<<"$out") -eq 2 ]] && grep -q 'Re-using existing connection' <<<"$out"; then
+            echo "PASS http_hello [$mode] curl: two requests on one connection"
+        else
+            echo "FAIL http_hello [$mode] curl:"
+            sed 's/^/    | /' <<<"$out" | head -40
+            FAILED=1
+        fi
+    done
+}
+
+# ---- 7. a slice of the stress workloads ---------------------------------------------------
+
+step_stress() {
+    say "stress: a ${STRESS_DURATION:-30s} slice (make stress DURATION=10m for longer)"
+    MODES=$MODES tools/stress.sh "${STRESS_DURATION:-30s}" || fail "stress (the seeds above repeat the failures)"
+}
+
+# ---- 8. gocxx, make install and CMake ------------------------------------------------------
 
 # check_run WHAT BIN EXPECTED: BIN exits 0 and prints exactly the file's
 # text, natively and under qemu (as MODES says).
@@ -442,20 +487,24 @@ case $what in
         step_layout
         step_gocxx
         step_programs
+        step_http
+        step_stress
         ;;
     deps) step_deps ;;
     build) step_build ;;
     unit) step_deps && step_unit ;;
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
+    stress) step_stress ;;
     gocxx) step_gocxx ;;
     programs) step_programs "$@" ;;
+    http) step_http ;;
     -h | --help | help)
-        sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, gocxx, programs [NAME...])" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, gocxx, programs [NAME...], http, stress)" >&2
         exit 2
         ;;
 esac

@@ -200,6 +200,47 @@ __morestack:
 	je	.Lms_system
 	cmpq	M_GSIGNAL(%rcx), %rax
 	je	.Lms_system
+	// The hot split's fast path: a call that crossed into the next segment
+	// before finds it still cached (stkseg.next, the last one) and big
+	// enough. Switch to it right here, as newstack would, without the trip
+	// to g0 through mcall: that trip made such a call cost ~20x a plain one
+	// (bench/stackcall.cpp). Only without a preemption request, which
+	// newstack must see.
+	movq	G_STACKGUARD0(%rax), %r8
+	movq	$STACK_PREEMPT, %r9
+	cmpq	%r9, %r8
+	je	.Lms_ask
+	movq	G_STKSEG(%rax), %rdx
+	movq	STKSEG_NEXT(%rdx), %rsi		// the cached segment
+	testq	%rsi, %rsi
+	jz	.Lms_ask
+	cmpq	$0, STKSEG_NEXT(%rsi)		// newstack lets go of deeper ones
+	jne	.Lms_ask
+	movq	MSR_R10(%rsp), %r9		// newstack's need + StackGuard must fit
+	addq	MSR_R11(%rsp), %r9
+	addq	$(MORESTACK_EXTRA + STACK_GUARD), %r9
+	movq	STKSEG_HI(%rsi), %rdi
+	subq	STKSEG_LO(%rsi), %rdi
+	cmpq	%r9, %rdi
+	jb	.Lms_ask
+	movq	STKSEG_TOTAL(%rsi), %rdi	// SetMaxStack may have lowered the limit
+	cmpq	_ZN7runtime12maxstacksizeE(%rip), %rdi
+	ja	.Lms_ask
+	movq	%rax, %rcx			// g
+	movq	STKSEG_LO(%rsi), %rdi
+	addq	$STACK_GUARD, %rdi		// the new guard, unless a preemption request came
+	movq	%r8, %rax
+	lock cmpxchgq %rdi, G_STACKGUARD0(%rcx)
+	jne	.Lms_ask			// it came: let newstack honour it
+	movq	%rdi, %fs:TLS_STACKGUARD
+	movq	%rsi, G_STKSEG(%rcx)
+	movq	STKSEG_LO(%rsi), %rdx
+	movq	%rdx, (G_STACK+STACK_LO)(%rcx)
+	movq	STKSEG_HI(%rsi), %rdx
+	movq	%rdx, (G_STACK+STACK_HI)(%rcx)
+	movq	%rdx, MSR_NEWSP(%rsp)
+	movq	$1, MSR_NEWSEG(%rsp)
+	jmp	.Lms_decided
 .Lms_ask:
 	// Ask newstack (on g0) where to run; gp->sched.sp will be this record.
 	movq	$0, MSR_NEWSP(%rsp)
@@ -214,9 +255,11 @@ __morestack:
 	movq	MSR_R11(%rsp), %rcx
 	subq	%rcx, %rax
 	andq	$~15, %rax
+	jrcxz	1f				// none (the common case): rep movsb costs even for 0
 	movq	%rax, %rdi
 	leaq	24(%rbp), %rsi			// the caller pushed them above our frame
 	rep movsb
+1:
 	// Switch to the new frame and restore the arguments.
 	movq	%rax, %rsp
 	movups	REC(MSR_XMM+0*16), %xmm0

@@ -52,6 +52,10 @@
 
 // Stack layout constants (Go's _StackGuard, _StackMin).
 #define STACK_GUARD         928  // bytes kept free below stackguard0 for prologue slack and non-split code
+// What a frame may need beyond its size when __morestack places it: gcc's
+// SPLIT_STACK_AVAILABLE (small frames skip the subtraction) plus 64 bytes
+// of slack (newstack's and __morestack's fast path's "need").
+#define MORESTACK_EXTRA     (256 + 64)
 
 // struct morestack_record (stack.cpp): what __morestack saves below its
 // frame for newstack, which checks these numbers.

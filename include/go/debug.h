@@ -14,4 +14,11 @@ int SetMaxThreads(int threads);
 // 1,000,000,000 (or GODEBUG=maxstack). (Go's debug.SetMaxStack.)
 int64_t SetMaxStack(int64_t bytes);
 
+// Returns as much memory to the OS as possible, at once: the calling P's
+// cached objects and every free page (Go's debug.FreeOSMemory, which also
+// forces a garbage collection; there is none here). Without it, a
+// background scavenger returns free pages beyond a tenth of the heap in use
+// within seconds (docs/malloc.md).
+void FreeOSMemory();
+
 }  // namespace go::debug

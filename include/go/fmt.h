@@ -207,6 +207,14 @@ template <class T> Arg makeArg(const T& v) {
         a.stars = t.stars;
         a.pretty = t.pretty;
         a.p = reinterpret_cast<const void*>(v);
+    } else if constexpr (requires { v.Error(); v.Unwrap(); }) {
+        // go::error: its text, as Go prints an error; <nil> when nil.
+        if (!v) {
+            a.kind = Kind::Nil;
+        } else {
+            a = stringArg(v.Error().data(), v.Error().size(), false);
+            a.tname = "error";
+        }
     } else if constexpr (isStringLike<U>) {
         a = stringArg(v.data(), static_cast<size_t>(v.size()), false);
         if (!a.s) {  // an empty view is "", not nil

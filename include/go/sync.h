@@ -6,6 +6,8 @@
 
 #include <utility>
 
+#include "go.h"  // detail::Defer
+
 namespace go::sync {
 
 // A mutual exclusion lock, Go's sync.Mutex: normal mode (woken waiters
@@ -81,7 +83,9 @@ private:
 };
 
 // Performs exactly one action (Go's sync.Once). If f panics the program
-// exits, so "Do returns only after f returned" always holds.
+// exits, so "Do returns only after f returned" always holds. If f ends its
+// goroutine with Goexit, the Once is done, as in Go (whose Do marks it
+// done and unlocks by defer).
 class Once {
 public:
     constexpr Once() = default;
@@ -90,17 +94,27 @@ public:
     template <class F> void Do(F&& f) {
         // Note: not a CAS. Do guarantees that when it returns, f has
         // finished; so the slow path waits on the mutex.
-        if (__atomic_load_n(&done_, __ATOMIC_ACQUIRE) == 0) {
-            m_.Lock();
-            if (done_ == 0) {
-                std::forward<F>(f)();
-                __atomic_store_n(&done_, 1u, __ATOMIC_RELEASE);
-            }
-            m_.Unlock();
-        }
+        if (__atomic_load_n(&done_, __ATOMIC_ACQUIRE) == 0) doSlow(std::forward<F>(f));
     }
 
 private:
+    template <class F> [[gnu::noinline]] void doSlow(F&& f) {
+        m_.Lock();
+        if (done_ == 0) {
+            detail::Defer d{&Once::goexited, this, nullptr};
+            detail::deferPush(&d);
+            std::forward<F>(f)();
+            detail::deferPop(&d);
+            __atomic_store_n(&done_, 1u, __ATOMIC_RELEASE);
+        }
+        m_.Unlock();
+    }
+    // f ended its goroutine with Goexit: what Go's deferred calls in Do do.
+    static void goexited(void* o) {
+        auto* once = static_cast<Once*>(o);
+        __atomic_store_n(&once->done_, 1u, __ATOMIC_RELEASE);
+        once->m_.Unlock();
+    }
     uint32_t done_ = 0;
     Mutex m_;
 };

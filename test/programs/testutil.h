@@ -256,6 +256,27 @@ inline void note(const char* s) {
         if (got_ < lo_ || got_ > hi_) t::failRangeAt(__FILE__, __LINE__, #got, got_, lo_, hi_); \
     } while (0)
 
+// ---- network ------------------------------------------------------------------------
+
+// A listener on 127.0.0.1 and both ends of one connection to it.
+namespace t {
+
+struct TCPPair {
+    go::net::Listener ln;
+    go::net::Conn client, server;
+};
+inline TCPPair tcpPair() {
+    auto [ln, err] = go::net::Listen("tcp", "127.0.0.1:0");
+    if (err) t::failAt(__FILE__, __LINE__, err.Error().c_str());
+    auto [c, err2] = go::net::Dial("tcp", ln.Addr());
+    if (err2) t::failAt(__FILE__, __LINE__, err2.Error().c_str());
+    auto [s, err3] = ln.Accept();
+    if (err3) t::failAt(__FILE__, __LINE__, err3.Error().c_str());
+    return {ln, c, s};
+}
+
+}  // namespace t
+
 // Atomics without <atomic> (freestanding builtins).
 #define ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_SEQ_CST)
 #define ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_SEQ_CST)
