@@ -42,7 +42,7 @@ CXXFLAGS_COMMON := -std=c++20 $(shell tools/gocxx --print-flags) -Wall -Wextra -
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/cxxabi runtime/mheap pkg/os/os \
+	runtime/procresize runtime/debug runtime/mheap pkg/os/os pkg/cxx/throw pkg/cxx/atexit pkg/libc/abort \
 	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g1 -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
@@ -69,6 +69,9 @@ PKG_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(PKG_SRCS)))
 LIBRUNTIME := $(BUILD)/lib/libruntime.a
 LIBGO      := $(BUILD)/lib/libgo.a
 $(patsubst %,$(BUILD)/obj/%.o,$(COLD)): OPT := -Os
+# pkg/libc defines the C functions gcc would turn its loops back into
+# (strlen's loop into a call to strlen): no builtins there.
+$(BUILD)/obj/pkg/libc/%.o: PKG_CXXFLAGS += -fno-builtin
 
 # A user program's object and its link temporaries are keyed by the whole
 # path (a/b.cpp -> a__b.o), so two programs or outputs never collide.
@@ -77,7 +80,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs bench stress clean runtime install
+.PHONY: all run test unit programs bench stress clean runtime install FORCE
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -108,15 +111,23 @@ $(BUILD)/obj/pkg/%.o: pkg/%.cpp Makefile
 # name, which could be the very function being defined.
 $(BUILD)/obj/pkg/math/%.o: PKG_CXXFLAGS += -fno-builtin
 
-$(LIBRUNTIME): $(RT_OBJS)
+# Each archive also depends on the list of its members (NAME.members,
+# rewritten only when the list changes), so a deleted source file leaves
+# the archive too.
+$(BUILD)/lib/%.members: FORCE
 	@mkdir -p $(@D)
-	@rm -f $@
-	ar rcsD $@ $^
+	@echo '$(MEMBERS)' | cmp -s - $@ || echo '$(MEMBERS)' >$@
+$(BUILD)/lib/libruntime.members: MEMBERS = $(RT_OBJS)
+$(BUILD)/lib/libgo.members: MEMBERS = $(PKG_OBJS)
+FORCE:
 
-$(LIBGO): $(PKG_OBJS)
-	@mkdir -p $(@D)
+$(LIBRUNTIME): $(RT_OBJS) $(BUILD)/lib/libruntime.members
 	@rm -f $@
-	ar rcsD $@ $^
+	ar rcsD $@ $(RT_OBJS)
+
+$(LIBGO): $(PKG_OBJS) $(BUILD)/lib/libgo.members
+	@rm -f $@
+	ar rcsD $@ $(PKG_OBJS)
 
 # -MMD: an object depends on exactly the headers it includes (a .d file;
 # the runtime's are named for the marked object, not the raw one, with -MF/-MT,
@@ -182,6 +193,8 @@ UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp r
 	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
 	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
 UNIT_LIB_SRCS += $(filter-out pkg/math/cmath.cpp,$(wildcard pkg/math/*.cpp))
+# pkg/cxx/rbtree.cpp but not tree.cpp: the host's libstdc++ has the std:: names.
+UNIT_LIB_SRCS += pkg/cxx/rbtree.cpp
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function

@@ -64,6 +64,8 @@ extern initfn __init_array_end[] __attribute__((weak));
 int main(int, char**, char**);
 }
 
+void (*runExitHooks)() = nullptr;  // [atomic]
+
 static void startSysmon(void*) { newm(sysmon, nullptr, -1); }
 
 // Stand-in for Go's gcenable: there is no collector to start. Memory is freed
@@ -107,6 +109,10 @@ extern "C" void runtime_main(void*) {
     // the same time as main returns, let the other goroutine finish printing
     // the panic trace. Once it does, it will exit.
     if (atomic::Load(&panicking) != 0) gopark(nullptr, nullptr, waitReason::zero);
+    // Divergence from Go 1.19 (which has no exit hooks): the C++ static
+    // destructors, in reverse order of construction (pkg/cxx/atexit.cpp).
+    // Only here: os.Exit, a panic and a fatal error skip them.
+    if (void (*hooks)() = atomic::LoadAcq(&runExitHooks)) hooks();
     if (debug.schedtracefinal > 0) schedtrace(true);
     exit(code);
 }

@@ -328,6 +328,10 @@ int32_t setGOMAXPROCS(int32_t n);
 
 // ---- proc_main.cpp: runtime.main, deadlock detection --------------------------
 extern "C" void runtime_main(void*);
+// Run by runtime.main when main returns, before it exits: the C++ static
+// destructors. Set by pkg/cxx/atexit.cpp on the first registration, so a
+// program with none links nothing (Go 1.20's runExitHooks).
+extern void (*runExitHooks)();
 void checkdead();
 void incidlelocked(int32_t v);
 

@@ -198,6 +198,7 @@ struct g {
     uintptr syscallsp;     // [owner] sp at entersyscall, for traceback
     uintptr syscallpc;     // [owner] pc at entersyscall
     uint32_t sig;          // [owner] the signal that made this G panic
+    int32_t cerrno;        // [owner] C's errno (pkg/libc/errno.cpp): per goroutine, as C keeps it per thread
     uintptr sigcode0, sigcode1, sigpc;  // [owner] its si_code, fault address and pc
     g* alllink;            // [allglock] on allgs, in creation order
     void* dynstack;        // [owner] blocks from __morestack_allocate_stack_space
