@@ -4,6 +4,8 @@
 #   make                 ./hello from user/main.cpp
 #   make run             build and run ./hello
 #   make PROG=f.cpp OUT=dir/bin   link any single-file program with the same flags
+#   make install PREFIX=dir        gocxx, the headers and the libraries, for programs
+#                        of many files and other build systems (docs/cxx.md)
 #   make test            host unit tests + every test program + the golden suite, natively and under qemu-x86_64
 #   make golden          regenerate test/golden/*.want from Go 1.19 (test/golden/README.md)
 #   make bench           benchmarks side by side with Go (docs/performance.md)
@@ -28,26 +30,18 @@ OUT      ?= hello
 BUILD    ?= build
 
 # The layers, each compiled with only the include paths it may use:
-#   user code   -Iinclude            the public API and nothing else
+#   user code   -Iinclude            the public API and nothing else (tools/gocxx adds it,
+#                                    after include/c++: headers that stop unsupported code)
 #   pkg/        -Iinclude -I.        Go's packages: the API they implement, the runtime;
 #                                    hosted C++ like user code (std::string is theirs too)
 #   runtime/    -Iinclude -I.        package runtime (go/*.h only for the entry points it defines)
 #   arch/amd64/                      assembly, offsets from asm_offsets.h
 # Freestanding: no libc, no libstdc++. -fsplit-stack makes every function
 # check %fs:0x70 and call __morestack (docs/stacks.md).
-# Tracebacks walk frame pointers, so every function keeps one, leaves too
-# (-mno-omit-leaf-frame-pointer), and no call becomes a jump
-# (-fno-optimize-sibling-calls): Go's compiler makes no tail calls, and a
-# tail call would drop its caller's frame from every traceback
-# (docs/failures.md; the cost is in docs/performance.md).
+# The code generation flags come from the driver (tools/gocxx --print-flags),
+# so user objects and the runtime's can never disagree.
 ARCHFLAGS := -m64 -march=x86-64 -mtune=generic
-CXXFLAGS_COMMON := -std=c++20 $(ARCHFLAGS) \
-	-nostdlib -fno-exceptions -fno-rtti -fno-stack-protector \
-	-fsplit-stack -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
-	-fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -fno-pic -fno-pie -fno-plt -fno-builtin-malloc \
-	-ffunction-sections -fdata-sections -fno-strict-aliasing \
-	-Wall -Wextra -Wno-unused-parameter
+CXXFLAGS_COMMON := -std=c++20 $(shell tools/gocxx --print-flags) -Wall -Wextra -Wno-unused-parameter
 # Hot paths (scheduler, channels, allocator, stacks) are optimised for speed;
 # code that runs rarely or waits on I/O anyway (printing, panics, tracebacks,
 # signals, boot) for size, which keeps ./hello small.
@@ -58,14 +52,15 @@ COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runti
 	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
-# The user's code is compiled as hosted C++ (no -ffreestanding), so that
-# main keeps its special rules (falling off its end returns 0); no libc is
-# linked either way. It carries a line table (-g1) so tracebacks show
-# file:line; mksymtab reads it at link time.
-USER_CXXFLAGS := $(CXXFLAGS_COMMON) -O2 -g1 -Iinclude
+# User programs are compiled and linked by tools/gocxx, the driver that
+# programs of many files use (docs/cxx.md): hosted C++ (no
+# -ffreestanding), so that main keeps its special rules (falling off its
+# end returns 0); no libc is linked either way. It adds -g1, a line table
+# for tracebacks' file:line, which mksymtab reads at link time.
+GOCXX      := tools/gocxx
+GOCXX_RUN  := GOCXX_CXX='$(CXX)' GOCXX_BUILD='$(BUILD)' $(GOCXX)
+USER_FLAGS := -O2 -Wall -Wextra -Wno-unused-parameter
 ASFLAGS  := $(ARCHFLAGS)
-LDFLAGS  := -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,--build-id=none \
-	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments
 
 # ---- The libraries ------------------------------------------------------------
 # libruntime.a: runtime/ and arch/amd64/. Every code section of its objects
@@ -79,7 +74,6 @@ RT_OBJS  := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(RT_SRCS)))
 PKG_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(PKG_SRCS)))
 LIBRUNTIME := $(BUILD)/lib/libruntime.a
 LIBGO      := $(BUILD)/lib/libgo.a
-LIBGCC     := $(shell $(CXX) -print-libgcc-file-name)
 $(patsubst %,$(BUILD)/obj/%.o,$(COLD)): OPT := -Os
 # pkg/libc defines the C functions gcc would turn its loops back into
 # (strlen's loop into a call to strlen): no builtins there.
@@ -92,7 +86,7 @@ PROG_OBJ := $(BUILD)/prog/$(call key,$(basename $(PROG))).o
 LINKDIR  := $(BUILD)/link/$(call key,$(OUT))
 MKSYMTAB := $(BUILD)/tools/mksymtab
 
-.PHONY: all run test unit programs golden golden-test bench stress clean runtime trace-svg trace-docs FORCE
+.PHONY: all run test unit programs golden golden-test bench stress clean runtime install trace-svg trace-docs FORCE
 all: $(OUT)
 
 # A failed recipe must not leave a half-made target behind (a binary from a
@@ -144,9 +138,9 @@ $(LIBGO): $(PKG_OBJS) $(BUILD)/lib/libgo.members
 # -MMD: an object depends on exactly the headers it includes (a .d file;
 # the runtime's are named for the marked object, not the raw one, with -MF/-MT,
 # or the include below would miss them and a header change rebuild nothing).
-$(PROG_OBJ): $(PROG) Makefile
+$(PROG_OBJ): $(PROG) Makefile $(GOCXX)
 	@mkdir -p $(@D)
-	$(CXX) $(USER_CXXFLAGS) -MMD -MP -c $< -o $@
+	$(GOCXX_RUN) $(USER_FLAGS) -MMD -MP -c $< -o $@
 
 -include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d) $(PKG_OBJS:.o=.d)
 
@@ -155,32 +149,19 @@ $(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_prefixes.h
 	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
 
 # ---- Linking a program -----------------------------------------------------------
-# The entry point and everything it reaches come out of the archives
-# (linker.ld names _rt0_amd64_linux EXTERN); libgcc.a is GCC's own support
-# code (no libc), as GCC's manual advises for -nostdlib programs.
-LINK_LIBS := -Wl,--start-group $(LIBGO) $(LIBRUNTIME) -Wl,--end-group $(LIBGCC)
-# The .debug_gdb_scripts section of NAME.debug: gdb's "inlined python
-# script" entry (type 4, a name line, the text, a NUL), tools/runtime-gdb.py.
-GDBSCRIPT := $(BUILD)/tools/runtime-gdb.section
-$(GDBSCRIPT): tools/runtime-gdb.py
-	@mkdir -p $(@D)
-	{ printf '\004gdb.inlined-script.runtime-gdb.py\n'; cat $<; printf '\000'; } >$@
+# tools/gocxx links: libgo.a, libruntime.a and GCC's libgcc.a with
+# linker.ld, twice, with mksymtab's table in between (see the top). It keeps
+# the full program at $(LINKDIR).full, writes NAME.debug beside the program
+# (linked by .gnu_debuglink, with tools/runtime-gdb.py embedded), and with
+# DEBUG=1 ships the unstripped program instead.
+$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt $(GOCXX) tools/runtime-gdb.py \
+		$(LINKDIR).debugmode
+	$(GOCXX_RUN) --keep-link=$(LINKDIR) $(if $(filter 1,$(DEBUG)),--unstripped) -o $@ $(PROG_OBJ)
 
-$(OUT): $(PROG_OBJ) $(LIBRUNTIME) $(LIBGO) linker.ld $(MKSYMTAB) tools/keep-symbols.txt $(GDBSCRIPT)
-	@mkdir -p $(dir $(LINKDIR)) $(dir $@)
-	$(CXX) $(LDFLAGS) -Wl,-Map=$(LINKDIR).map -o $(LINKDIR).pass1 $(PROG_OBJ) $(LINK_LIBS)
-	$(MKSYMTAB) --runtime-lib $(LIBRUNTIME) --lib $(LIBGO) --include include $(LINKDIR).pass1 $(LINKDIR).map $(LINKDIR).symtab.S
-	$(CXX) -c $(LINKDIR).symtab.S -o $(LINKDIR).symtab.o
-	$(CXX) $(LDFLAGS) -o $(LINKDIR).full $(PROG_OBJ) $(LINKDIR).symtab.o $(LINK_LIBS)
-	$(MKSYMTAB) --check $(LINKDIR).pass1 $(LINKDIR).full
-ifeq ($(DEBUG),1)
-	cp $(LINKDIR).full $@
-	rm -f $@.debug
-else
-	objcopy --only-keep-debug --add-section .debug_gdb_scripts=$(GDBSCRIPT) \
-		--set-section-flags .debug_gdb_scripts=readonly,debug $(LINKDIR).full $@.debug
-	objcopy --strip-all --keep-symbols=tools/keep-symbols.txt --add-gnu-debuglink=$@.debug $(LINKDIR).full $@
-endif
+# DEBUG=1 or not, remembered per output, so switching relinks.
+$(LINKDIR).debugmode: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DEBUG)' | cmp -s - $@ || echo '$(DEBUG)' >$@
 
 TRACESVG := $(BUILD)/tools/tracesvg
 $(TRACESVG): tools/tracesvg.cpp
@@ -207,6 +188,20 @@ trace-docs: $(TRACESVG)
 
 run: $(OUT)
 	./$(OUT)
+
+# ---- Installing -------------------------------------------------------------------
+# The installed gocxx finds everything from its own location (tools/gocxx):
+#   bin/gocxx  include/ (go.h, go/, c++/)  lib/gocxx/ (the libraries, linker.ld,
+#   keep-symbols.txt)  libexec/gocxx/mksymtab  share/gocxx/toolchain.cmake
+PREFIX ?= /usr/local
+install: $(LIBRUNTIME) $(LIBGO) $(MKSYMTAB)
+	install -d $(PREFIX)/bin $(PREFIX)/include $(PREFIX)/lib/gocxx $(PREFIX)/libexec/gocxx $(PREFIX)/share/gocxx
+	install -m 755 tools/gocxx $(PREFIX)/bin/gocxx
+	cp -R include/. $(PREFIX)/include/
+	install -m 644 $(LIBRUNTIME) $(LIBGO) linker.ld tools/keep-symbols.txt $(PREFIX)/lib/gocxx/
+	install -m 755 $(MKSYMTAB) $(PREFIX)/libexec/gocxx/mksymtab
+	install -m 644 cmake/gocxx-toolchain.cmake $(PREFIX)/share/gocxx/toolchain.cmake
+	install -m 644 tools/runtime-gdb.py $(PREFIX)/share/gocxx/runtime-gdb.py
 
 test:
 	@tools/test.sh

@@ -121,6 +121,8 @@ static inline int64_t clockgettime(int clock) {
 }
 
 int64_t nanotime() { return clockgettime(sys::CLOCK_MONOTONIC); }
+// Go's walltime; package cxx's system_clock reads it.
+int64_t walltime() { return clockgettime(sys::CLOCK_REALTIME); }
 
 // ---- Threads ------------------------------------------------------------------
 

@@ -148,6 +148,7 @@ extern uintptr physHugePageSize;
 extern uint64_t startupRandSeed;   // from AT_RANDOM
 extern uint64_t cpuHwcap;          // AT_HWCAP
 int64_t nanotime();                // monotonic, vDSO when available
+int64_t walltime();                // CLOCK_REALTIME: nanoseconds since 1970, vDSO when available
 int32_t getproccount();
 void mpreinit(m* mp);
 void minit();

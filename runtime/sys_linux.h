@@ -75,6 +75,7 @@ enum : long {
     AT_FDCWD = -100,
     FUTEX_WAIT_PRIVATE = 128,
     FUTEX_WAKE_PRIVATE = 129,
+    CLOCK_REALTIME = 0,
     CLOCK_MONOTONIC = 1,
     EINTR = 4,
     EAGAIN = 11,

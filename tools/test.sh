@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh — what `make test` runs (test/README.md explains the tests).
 #
-#   tools/test.sh                   everything: deps, build, unit, elf, layout, programs, http, stress, debug, golden
-#   tools/test.sh deps|build|unit|elf|layout|http|stress|debug   one step (http: curl against the HTTP example)
+#   tools/test.sh                   everything: deps, build, unit, elf, layout, gocxx, programs, http, stress, debug, golden
+#   tools/test.sh deps|build|unit|elf|layout|gocxx|http|stress|debug   one step (http: curl against the HTTP
+#                                   example; gocxx: the driver, make install and CMake)
 #   tools/test.sh programs [NAME...]    integration programs only; NAMEs may be
 #                                       globs (chan_*) or paths to .cpp files
 #   tools/test.sh golden [NAME...]      the golden suite only (test/golden/README.md)
@@ -42,8 +43,9 @@ step_deps() {
     command -v qemu-x86_64 >/dev/null 2>&1 || missing+=(qemu-user)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
     command -v gdb >/dev/null 2>&1 || missing+=(gdb)
+    command -v cmake >/dev/null 2>&1 || missing+=(cmake)  # the gocxx step builds a CMake project
     if [[ ${#missing[@]} -eq 0 ]]; then
-        echo "catch2, qemu-x86_64, curl and gdb present"
+        echo "catch2, qemu-x86_64, curl, gdb and cmake present"
         return 0
     fi
     local sudo=""
@@ -396,6 +398,98 @@ step_debug() {
     MODES=$MODES tools/test_debug.sh || fail "tools/test_debug.sh"
 }
 
+# ---- 10. gocxx, make install and CMake ------------------------------------------------------
+
+# check_run WHAT BIN EXPECTED: BIN exits 0 and prints exactly the file's
+# text, natively and under qemu (as MODES says).
+check_run() {
+    local what=$1 bin=$2 want=$3 mode out rc
+    for mode in native qemu; do
+        [[ ,$MODES, == *,$mode,* ]] || continue
+        if [[ $mode == native ]]; then
+            out=$(cd /tmp && timeout 20 "$bin" 2>&1)
+        else
+            out=$(cd /tmp && ulimit -c 0 && timeout 80 qemu-x86_64 "$bin" 2>&1)
+        fi
+        rc=$?
+        if [[ $rc -eq 0 && $out == "$(cat "$want")" ]]; then echo "PASS $what [$mode]"; else
+            fail "$what [$mode]: exit $rc, output: $(head -c 300 <<<"$out")"
+        fi
+    done
+}
+
+# built WHAT LOG COMMAND...: runs the build command, failing with its log.
+built() {
+    local what=$1 log=$2
+    shift 2
+    "$@" >"$log" 2>&1 && return 0
+    fail "$what: $* failed:"
+    tail -n 12 "$log" | cut -c1-300 | sed 's/^/    | /'
+    return 1
+}
+
+# The CMake example (user/examples/cmake: a library of two files, a program
+# of two) built every way a project outside this tree builds: one gocxx
+# command, gocxx -c then a link of objects and of a static library, the
+# installed gocxx from a temporary PREFIX (moved after installing) in a
+# folder outside the tree, and CMake with the toolchain file and with
+# CMAKE_CXX_COMPILER.
+step_gocxx() {
+    say "gocxx, make install, CMake"
+    local ex=$ROOT/user/examples/cmake d
+    local want=$ex/expected.txt gocxx=$ROOT/tools/gocxx
+    d=$(mktemp -d)
+    make --no-print-directory -s runtime build/tools/mksymtab || {
+        fail "building the runtime"
+        return
+    }
+    local srcs=("$ex/app/main.cpp" "$ex/app/report.cpp" "$ex/words/split.cpp" "$ex/words/count.cpp")
+    built "gocxx a.cpp b.cpp..." "$d/one.log" "$gocxx" -O2 -Wall -I"$ex/words" -o "$d/one" "${srcs[@]}" &&
+        check_run "gocxx -o app a.cpp b.cpp c.cpp d.cpp" "$d/one" "$want"
+
+    local s ok=1
+    for s in "${srcs[@]}"; do
+        built "gocxx -c" "$d/c.log" "$gocxx" -O2 -I"$ex/words" -c "$s" -o "$d/$(basename "$s" .cpp).o" || ok=0
+    done
+    if ((ok)); then
+        built "gocxx *.o" "$d/objs.log" "$gocxx" -o "$d/objs" "$d/main.o" "$d/report.o" "$d/split.o" "$d/count.o" &&
+            check_run "gocxx -c, then gocxx -o app *.o" "$d/objs" "$want"
+        ar rcs "$d/libwords.a" "$d/split.o" "$d/count.o"
+        built "gocxx -lwords" "$d/lib.log" "$gocxx" -o "$d/withlib" "$d/main.o" "$d/report.o" -L"$d" -lwords &&
+            check_run "gocxx -o app *.o -L. -lwords" "$d/withlib" "$want"
+    fi
+
+    local flag
+    for flag in -pthread -fexceptions -frtti -shared -fPIC -lstdc++; do
+        if "$gocxx" "$flag" -o "$d/refused" "${srcs[0]}" >"$d/refused.log" 2>&1 || ! grep -q "^gocxx: $flag is not supported: " "$d/refused.log"; then
+            fail "gocxx $flag was not refused with a reason: $(head -c 200 "$d/refused.log")"
+        else
+            echo "PASS gocxx $flag is refused: $(cut -c1-100 "$d/refused.log")..."
+        fi
+    done
+
+    built "make install" "$d/install.log" make --no-print-directory -s install PREFIX="$d/prefix" || return
+    mv "$d/prefix" "$d/moved"  # the installed gocxx finds its files from its own location
+    cp -R "$ex" "$d/outside"
+    built "installed gocxx" "$d/installed.log" \
+        bash -c "cd '$d/outside' && '$d/moved/bin/gocxx' -O2 -Iwords -o wordcount app/main.cpp app/report.cpp words/split.cpp words/count.cpp" &&
+        check_run "installed gocxx, outside the tree" "$d/outside/wordcount" "$want"
+
+    if ! command -v cmake >/dev/null 2>&1; then
+        fail "cmake is missing (tools/test.sh deps installs it)"
+        return
+    fi
+    built "cmake with the toolchain file" "$d/cmake1.log" \
+        cmake -S "$d/outside" -B "$d/cmake1" -DCMAKE_TOOLCHAIN_FILE="$d/moved/share/gocxx/toolchain.cmake" &&
+        built "cmake --build" "$d/cmake1b.log" cmake --build "$d/cmake1" &&
+        check_run "CMake, -DCMAKE_TOOLCHAIN_FILE=PREFIX/share/gocxx/toolchain.cmake" "$d/cmake1/wordcount" "$want"
+    built "cmake with CMAKE_CXX_COMPILER" "$d/cmake2.log" \
+        cmake -S "$d/outside" -B "$d/cmake2" -DCMAKE_CXX_COMPILER="$d/moved/bin/gocxx" &&
+        built "cmake --build" "$d/cmake2b.log" cmake --build "$d/cmake2" &&
+        check_run "CMake, -DCMAKE_CXX_COMPILER=PREFIX/bin/gocxx" "$d/cmake2/wordcount" "$want"
+    rm -rf "$d"
+}
+
 # ---- main ---------------------------------------------------------------------------------
 
 what=${1:-all}
@@ -407,6 +501,7 @@ case $what in
         step_unit
         step_elf
         step_layout
+        step_gocxx
         step_programs
         step_http
         step_stress
@@ -419,16 +514,17 @@ case $what in
     elf) step_build && step_elf ;;
     layout) step_build && step_layout ;;
     stress) step_stress ;;
+    gocxx) step_gocxx ;;
     programs) step_programs "$@" ;;
     golden) step_golden "$@" ;;
     http) step_http ;;
     debug) step_build && step_debug ;;
     -h | --help | help)
-        sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
-        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, programs [NAME...], http, stress, debug, golden [NAME...])" >&2
+        echo "unknown step: $what (try: all, deps, build, unit, elf, layout, gocxx, programs [NAME...], http, stress, debug, golden [NAME...])" >&2
         exit 2
         ;;
 esac

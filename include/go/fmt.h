@@ -21,6 +21,9 @@
 //   enums                         their underlying integer, named by the enum
 //   std::nullptr_t                a nil interface
 //
+// The format of Printf, Fprintf and Sprintf may be a std::string or
+// std::string_view as well as a const char*.
+//
 // Error messages and %T use those Go names; classes (behind pointers) and
 // enums are spelled as C++ spells them ("*Widget", "Color"; Go would say
 // "*main.Widget").
@@ -73,10 +76,6 @@ struct Arg {
 // The float formatter (pkg/fmt/print.cpp).
 void formatFloatArg(void* printer, double v, int size, int32_t verb);
 
-// The engine, in pkg/fmt/print.cpp. The Arg arrays are the caller's to scribble on.
-int vfprintf(int fd, const char* format, Arg* a, int n);
-int vsprintf(char* buf, size_t size, const char* format, Arg* a, int n);
-int vfprint(int fd, Arg* a, int n, bool ln);
 
 // The C++ spelling of T, found by the engine in this function's name. Used
 // for pointers to classes and for enums, which have no Go name of their own.
@@ -130,6 +129,25 @@ template <class T> constexpr bool isStringLike = requires(const T& t) {
     requires std::is_convertible_v<decltype(t.data()), const char*>;
     static_cast<size_t>(t.size());
 };
+
+// A format: a NUL-terminated const char*, or anything string-like
+// (std::string, std::string_view: isStringLike), whose size bounds it.
+struct Format {
+    static constexpr size_t NulTerminated = ~size_t(0);
+    const char* s;
+    size_t n;
+    Format(const char* f) : s(f), n(NulTerminated) {}
+    template <class S>
+        requires isStringLike<S>
+    Format(const S& f) : s(f.data()), n(static_cast<size_t>(f.size())) {
+        if (!s) s = "";  // an empty view is "", not nil
+    }
+};
+
+// The engine, in pkg/fmt/print.cpp. The Arg arrays are the caller's to scribble on.
+int vfprintf(int fd, Format format, Arg* a, int n);
+int vsprintf(char* buf, size_t size, Format format, Arg* a, int n);
+int vfprint(int fd, Arg* a, int n, bool ln);
 
 inline Arg stringArg(const char* s, size_t n, bool cstr) {
     Arg a{};
@@ -212,7 +230,7 @@ template <class T> Arg makeArg(const T& v) {
 }  // namespace detail
 
 // fmt.Fprintf: returns the bytes written, or a negative errno.
-template <class... A> int Fprintf(int fd, const char* format, const A&... a) {
+template <class... A> int Fprintf(int fd, detail::Format format, const A&... a) {
     if constexpr (sizeof...(A) == 0) {
         return detail::vfprintf(fd, format, nullptr, 0);
     } else {
@@ -221,11 +239,11 @@ template <class... A> int Fprintf(int fd, const char* format, const A&... a) {
     }
 }
 
-template <class... A> int Printf(const char* format, const A&... a) { return Fprintf(1, format, a...); }
+template <class... A> int Printf(detail::Format format, const A&... a) { return Fprintf(1, format, a...); }
 
 // Like C's snprintf: writes at most n-1 bytes and a NUL (when n > 0) and
 // returns the length the whole output has.
-template <class... A> int Sprintf(char* buf, size_t n, const char* format, const A&... a) {
+template <class... A> int Sprintf(char* buf, size_t n, detail::Format format, const A&... a) {
     if constexpr (sizeof...(A) == 0) {
         return detail::vsprintf(buf, n, format, nullptr, 0);
     } else {

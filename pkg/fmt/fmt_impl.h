@@ -115,7 +115,7 @@ struct Printer {
     void parseWidthPrec(const char* format, size_t& i, size_t end, int& argNum, bool& afterIndex);
     void printVerb(int32_t verb, int& argNum);
     void printExtra(int argNum);
-    void doPrintf(const char* format);
+    void doPrintf(Format format);
     void doPrint();
     void doPrintln();
     void printValue(const Arg& a);

@@ -312,8 +312,9 @@ void Printer::printExtra(int argNum) {
     buf.put(')');
 }
 
-void Printer::doPrintf(const char* format) {
-    size_t end = format ? strconv::cstrlen(format) : 0;
+void Printer::doPrintf(Format f) {
+    const char* format = f.s;
+    size_t end = !format ? 0 : f.n == Format::NulTerminated ? strconv::cstrlen(format) : f.n;
     int argNum = 0;
     bool afterIndex = false;  // the previous item was an index like [3]
     reordered = false;
@@ -409,14 +410,14 @@ int copyOut(const Buf& b, char* out, size_t size) {
 
 }  // namespace
 
-int vfprintf(int fd, const char* format, Arg* a, int n) {
+int vfprintf(int fd, Format format, Arg* a, int n) {
     char stack[StackBuf];
     Printer p(stack, sizeof stack, a, n);
     p.doPrintf(format);
     return flush(p, fd);
 }
 
-int vsprintf(char* out, size_t size, const char* format, Arg* a, int n) {
+int vsprintf(char* out, size_t size, Format format, Arg* a, int n) {
     char stack[StackBuf];
     Printer p(stack, sizeof stack, a, n);
     p.doPrintf(format);
