@@ -16,6 +16,8 @@ char** argv;
 char** envp;
 // proc.cpp's scheduler state, used by runq.cpp and procresize.cpp.
 constinit schedt sched{};
+// proc_main.cpp's flag, read by chan.cpp's freechan; main never returns here.
+bool mainReturned;
 
 // trace.cpp's hooks in procresize.cpp; tracing is never on in host tests.
 traceState trace;
