@@ -225,6 +225,14 @@ void mallocTrim() {
     mheap* h = &mheap_;
     for (int c = 1; c < _NumSizeClasses; c++) h->central[c].drainTransferCache();
     lock(&h->lock);
+    // A span the background scavenger took off the free lists is released
+    // outside the lock: wait for it, so that everything free is back with
+    // the OS when FreeOSMemory returns (RSS measured right after must show it).
+    while (h->scavenging != 0) {
+        unlock(&h->lock);
+        osyield();
+        lock(&h->lock);
+    }
     h->scavengeLocked(0);
     h->pagesInUsePeak = h->pagesInUse;
     unlock(&h->lock);

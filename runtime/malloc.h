@@ -196,6 +196,7 @@ struct mheap {
     uint64_t largeAllocs; // [lock] large objects allocated
     uint64_t largeFrees;  // [lock] large objects freed
     uint64_t scavenged;   // [lock] pages released by the background scavenger
+    uint32_t scavenging;  // [lock] spans the background scavenger is releasing outside the lock
     uint64_t flushedMallocs, flushedFrees;  // [lock] counts of destroyed mcaches
 
     fixalloc spanalloc;   // [lock] mspans

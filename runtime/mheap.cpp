@@ -355,6 +355,7 @@ uintptr mheap::scavengeBackground(uintptr budget) {
         if (s == nullptr) break;
         freeListRemove(s);
         s->state = mSpanFreeing;
+        scavenging++;
         runtime::unlock(&lock);
         sysUnused((void*)s->startAddr, s->npages * pageSize);
         runtime::lock(&lock);
@@ -362,6 +363,7 @@ uintptr mheap::scavengeBackground(uintptr budget) {
         pagesDirty -= s->ndirty;
         s->ndirty = 0;
         s->state = mSpanFree;
+        scavenging--;
         insertCoalesce(s);
     }
     scavenged += released;
