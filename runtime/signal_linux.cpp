@@ -135,7 +135,9 @@ struct sigctxt {
     uintptr sigpc() { return ctx->gregs[REG_RIP]; }
     uintptr sigsp() { return ctx->gregs[REG_RSP]; }
     uintptr sigbp() { return ctx->gregs[REG_RBP]; }
-    int32_t sigcode() { return info->si_code; }
+    // As Go's sigctxt.sigcode: si_code sign-extended to 64 bits, so tgkill's
+    // SI_TKILL (-6) prints as 18446744073709551610.
+    uint64_t sigcode() { return (uint64_t)(int64_t)info->si_code; }
     uintptr fault() { return info->si_addr; }
 };
 
@@ -311,7 +313,7 @@ void sighandler(int sig, siginfo* info, ucontext* ctx, g* gp) {
         return;
     }
     uint8_t flags = sig < NSIG ? sigtable[sig].flags : (uint8_t)SigThrow;
-    if (c.sigcode() != SI_USER && (flags & SigPanic)) sigpanic(sig, gp, mp, c);
+    if (c.sigcode() != (uint64_t)SI_USER && (flags & SigPanic)) sigpanic(sig, gp, mp, c);
     // SIGHUP, SIGINT and SIGTERM keep their default action (see initsig),
     // so a _SigKill signal never reaches here.
     if ((flags & (SigThrow | SigPanic)) == 0) return;  // not notified: ignored, as in Go

@@ -4,6 +4,7 @@
 # equal when they differ only where they must (test/golden/README.md lists
 # every rule and why):
 #  - addresses and offsets (0x...) become 0x?, except the signal's code= and addr=;
+#  - the M in a signal report's "PC=... m=N" becomes m=?;
 #  - a file becomes its base name without extension, with its line
 #    (test/golden/x.go:13 and test/golden/x.cpp:13 are both x:13);
 #  - frames outside the test program (Go's runtime and packages, our
@@ -88,6 +89,7 @@ sub frames {
 sub hexes {
     my ($l) = @_;
     $l =~ s/(?<!code=)(?<!addr=)0x[0-9a-f]+/0x?/g;
+    $l =~ s/^(PC=0x\? m=)\d+/${1}?/;  # which M ran the signalled goroutine
     return $l;
 }
 

@@ -6,6 +6,8 @@
 
 //
 //
+//
+//
 static bool is(const char* a, const char* b) { while (a && *a && *a == *b) a++, b++; return a && *a == *b; }
 //
 //

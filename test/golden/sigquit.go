@@ -6,8 +6,8 @@
 // golden: run busy_system CASE=busy GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 GOTRACEBACK=system
 // golden: run idle_system CASE=idle GOTRACEBACK=system
 // golden: signal QUIT
-// golden: native-only busy qemu-user takes a process's signal on any of its threads, not the busy one
-// golden: native-only busy_system qemu-user takes a process's signal on any of its threads, not the busy one
+// golden: signal-busiest busy
+// golden: signal-busiest busy_system
 package main
 
 import (
