@@ -60,7 +60,7 @@ PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 GOCXX      := tools/gocxx
 GOCXX_RUN  := GOCXX_CXX='$(CXX)' GOCXX_BUILD='$(BUILD)' $(GOCXX)
 USER_FLAGS := -O2 -Wall -Wextra -Wno-unused-parameter
-ASFLAGS  := $(ARCHFLAGS)
+ASFLAGS  := $(ARCHFLAGS) -g
 
 # ---- The libraries ------------------------------------------------------------
 # libruntime.a: runtime/ and arch/amd64/. Every code section of its objects

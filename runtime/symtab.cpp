@@ -1,6 +1,8 @@
 // symtab.cpp — function names and source lines for tracebacks, from the
-// .gosymtab table tools/mksymtab builds at link time (Go's symtab.go reads
-// pclntab for the same purpose; tools/mksymtab.cpp documents the layout).
+// .gosymtab table tools/mksymtab builds at link time. Go's symtab.go reads
+// pclntab the same way: findfunc searches the function table, and each
+// function's pcfile and pcln tables are pc-value sequences that pcvalue
+// decodes with step (tools/mksymtab.cpp documents the layout).
 #include "runtime.h"
 #include "symtab_prefixes.h"
 
@@ -12,65 +14,104 @@ namespace runtime {
 
 namespace {
 constexpr uint32_t symtabMagic = 0x54534f47;  // "GOST"
-constexpr uint32_t symtabVersion = 2;
+constexpr uint32_t symtabVersion = 3;
 
-struct funcEntry {
-    uint32_t entry;
-    uint32_t size;
-    uint32_t nameoff;
-    uint32_t fileoff;  // 0: unknown
-};
-struct lineEntry {
-    uint32_t pc;
-    uint32_t line;  // 0: no line here
-    uint32_t fileoff;
-};
 struct header {
-    uint32_t magic, version, nfunc, nline;
+    uint32_t magic, version, nfunc, nfile, funcoff, stroff;
+};
+struct functab {
+    uint32_t entry;
+    uint32_t funcoff;  // from the start of the _func records
 };
 
-struct table {
-    const char* base = nullptr;
-    const funcEntry* funcs = nullptr;
-    uint32_t nfunc = 0;
-    const lineEntry* lines = nullptr;
-    uint32_t nline = 0;
+// One function, its record decoded (Go's funcInfo over a _func).
+struct funcInfo {
+    uintptr entry = 0;
+    uintptr size = 0;               // 0: up to the next function
+    uint32_t nameoff = 0;           // into the string pool
+    const uint8_t* pcfile = nullptr;  // nullptr: no line information
 };
 
-table load() {
-    table t;
+const header* table() {
     auto* h = (const header*)__gosymtab_start;
-    if (h->magic != symtabMagic || h->version != symtabVersion) return t;
-    t.base = __gosymtab_start;
-    t.nfunc = h->nfunc;
-    t.nline = h->nline;
-    t.funcs = (const funcEntry*)(h + 1);
-    t.lines = (const lineEntry*)(t.funcs + t.nfunc);
-    return t;
+    return h->magic == symtabMagic && h->version == symtabVersion ? h : nullptr;
 }
 
-// The last entry whose key is <= pc.
-template <class E> const E* search(const E* v, uint32_t n, uintptr pc) {
-    uint32_t lo = 0, hi = n;
+const char* strs(const header* h) { return __gosymtab_start + h->stroff; }
+
+// Go's readvarint.
+const uint8_t* readvarint(const uint8_t* p, uint32_t* val) {
+    uint32_t v = 0, shift = 0;
+    for (;;) {
+        uint8_t b = *p++;
+        v |= (uint32_t)(b & 0x7f) << (shift & 31);
+        if ((b & 0x80) == 0) break;
+        shift += 7;
+    }
+    *val = v;
+    return p;
+}
+
+// Go's step: advance to the next pc, value pair of a pc-value table (a
+// zigzag value delta, then a pc delta; a zero byte after the first pair
+// ends the table). Returns nullptr at the end.
+const uint8_t* step(const uint8_t* p, uintptr* pc, int32_t* val, bool first) {
+    uint32_t uvdelta = *p;
+    if (uvdelta == 0 && !first) return nullptr;
+    p = readvarint(p, &uvdelta);
+    *val += (int32_t)(-(uvdelta & 1) ^ (uvdelta >> 1));
+    uint32_t pcdelta;
+    p = readvarint(p, &pcdelta);
+    *pc += pcdelta;  // PCQuantum is 1 on amd64
+    return p;
+}
+
+// Go's pcvalue: the value the table at p gives targetpc, or -1 when the
+// table ends before it.
+int32_t pcvalue(const funcInfo& f, const uint8_t* p, uintptr targetpc) {
+    uintptr pc = f.entry;
+    int32_t val = -1;
+    while ((p = step(p, &pc, &val, pc == f.entry)) != nullptr)
+        if (targetpc < pc) return val;
+    return -1;
+}
+
+// The byte after the table at p: a function's pcln table follows its
+// pcfile table (Go's _func holds both tables' offsets instead).
+const uint8_t* pctabEnd(const funcInfo& f, const uint8_t* p) {
+    uintptr pc = f.entry;
+    int32_t val = -1;
+    for (const uint8_t* next; (next = step(p, &pc, &val, pc == f.entry)) != nullptr;) p = next;
+    return p + 1;
+}
+
+// Go's findfunc: binary search of the function table for the last entry
+// at or below pc.
+bool findfunc(uintptr pc, funcInfo* f) {
+    const header* h = table();
+    if (h == nullptr) return false;
+    auto* ft = (const functab*)(h + 1);
+    uint32_t lo = 0, hi = h->nfunc;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (*(const uint32_t*)&v[mid] <= pc) lo = mid + 1;  // the key is each entry's first field
+        if (ft[mid].entry <= pc) lo = mid + 1;
         else hi = mid;
     }
-    return lo == 0 ? nullptr : &v[lo - 1];
+    if (lo == 0) return false;
+    auto* p = (const uint8_t*)__gosymtab_start + h->funcoff + ft[lo - 1].funcoff;
+    uint32_t size;
+    p = readvarint(p, &f->nameoff);
+    p = readvarint(p, &size);
+    f->entry = ft[lo - 1].entry;
+    f->size = size;
+    f->pcfile = *p == 0 ? nullptr : p;
+    return size == 0 || pc < f->entry + size;
 }
 
-const funcEntry* findfunc(const table& t, uintptr pc) {
-    const funcEntry* f = search(t.funcs, t.nfunc, pc);
-    if (f == nullptr || (f->size != 0 && pc >= (uintptr)f->entry + f->size)) return nullptr;
-    return f;
-}
-}  // namespace
-
-// Write the table's string at off into buf (NUL-terminated), expanding a
+// Write the pool's string at off into buf (NUL-terminated), expanding a
 // leading prefix byte (symtab_prefixes.h).
-static void expand(const table& t, uint32_t off, char* buf, size_t n) {
-    const char* s = t.base + off;
+void expand(uint32_t off, char* buf, size_t n) {
+    const char* s = strs(table()) + off;
     size_t i = 0;
     auto put = [&](const char* p) {
         while (*p && i + 1 < n) buf[i++] = *p++;
@@ -79,35 +120,30 @@ static void expand(const table& t, uint32_t off, char* buf, size_t n) {
     put(s);
     buf[i] = 0;
 }
+}  // namespace
 
 bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry) {
-    table t = load();
-    if (t.base == nullptr) return false;
-    const funcEntry* f = findfunc(t, pc);
-    if (f == nullptr) return false;
-    expand(t, f->nameoff, buf, n);
-    *entry = f->entry;
+    funcInfo f;
+    if (!findfunc(pc, &f)) return false;
+    expand(f.nameoff, buf, n);
+    *entry = f.entry;
     return true;
 }
 
-// The source position of pc, written to file: file and line from the line
-// table (user code), or just the function's file (runtime code: *line is 0).
+// Go's funcline1: the file and line of pc from its function's pcfile and
+// pcln tables. *line is 0 where the line table has no line (the file is
+// still the function's).
 bool funcline(uintptr pc, char* file, size_t n, int32_t* line) {
-    table t = load();
-    if (t.base == nullptr) return false;
-    const funcEntry* f = findfunc(t, pc);
-    const lineEntry* l = search(t.lines, t.nline, pc);
-    if (l != nullptr && l->line != 0 && (f == nullptr || l->pc >= f->entry)) {
-        expand(t, l->fileoff, file, n);
-        *line = (int32_t)l->line;
-        return true;
-    }
-    if (f != nullptr && f->fileoff != 0) {
-        expand(t, f->fileoff, file, n);
-        *line = 0;
-        return true;
-    }
-    return false;
+    funcInfo f;
+    if (!findfunc(pc, &f) || f.pcfile == nullptr) return false;
+    int32_t fileno = pcvalue(f, f.pcfile, pc);
+    int32_t ln = pcvalue(f, pctabEnd(f, f.pcfile), pc);
+    const header* h = table();
+    if (fileno < 0 || (uint32_t)fileno >= h->nfile || ln < 0) return false;
+    auto* filetab = (const uint32_t*)((const functab*)(h + 1) + h->nfunc);
+    expand(filetab[fileno], file, n);
+    *line = ln;
+    return true;
 }
 
 // Runtime code (linker.ld gathers it) is never preempted asynchronously and

@@ -1,29 +1,40 @@
-// mksymtab — builds the table tracebacks print from: function names, and
-// the source file and line of every pc of the user's code.
+// mksymtab — builds the table tracebacks print from: every function's name,
+// and the source file and line of every pc.
 //
-//   mksymtab --runtime-lib LIB [--lib LIB]... [--include DIR] PASS1.elf PASS1.map OUT.S
+//   mksymtab --runtime-lib LIB [--include DIR] PASS1.elf PASS1.map OUT.S
 //       write the table for PASS1 (the first link; PASS1.map its -Map file).
-//       LIB: the archives the program was linked with (--runtime-lib names the
-//       runtime's, whose code must fill the runtime text range and nothing
-//       else may); DIR: the public include folder, whose inline code is
-//       attributed to the user's line that used it.
+//       LIB: the runtime's archive, whose code must fill the runtime text
+//       range and nothing else may; DIR: the public include folder, whose
+//       inline code is attributed to the user's line that used it.
 //   mksymtab --check PASS1.elf FINAL.elf
-//       verify that the second link laid everything out exactly as the first
+//       verify that the second link laid everything out as the first did
 //
 // Go's linker writes pclntab into every binary; we get the same effect with a
 // second link. The first link fixes every function's address; this tool reads
 // them from the ELF symbol table (demangled, parameter lists dropped) and the
-// line table from the DWARF (.debug_line, everything is compiled -g1, decoded
-// by binutils' readelf). Library functions keep only their file, to keep
-// binaries small. It emits an assembly file whose .gosymtab section the second
-// link places after everything else (linker.ld), so nothing moves.
+// line table from the DWARF (.debug_line, everything is compiled -g or -g1,
+// decoded by binutils' readelf). It emits an assembly file whose .gosymtab
+// section the second link places after everything else (linker.ld), so
+// nothing moves.
 //
-// Table layout (version 2; runtime/symtab.cpp reads it), little-endian:
-//   u32 magic "GOST", u32 version
-//   u32 nfunc, u32 nline
-//   nfunc x { u32 entry; u32 size; u32 nameoff; u32 fileoff }   sorted by entry
-//   nline x { u32 pc; u32 line; u32 fileoff }                   sorted by pc
-//   strings, NUL-terminated; offsets count from the table's start
+// Table layout (version 3; runtime/symtab.cpp reads it), little-endian,
+// offsets from the table's start unless said otherwise:
+//   u32 magic "GOST", u32 version, u32 nfunc, u32 nfile, u32 funcoff, u32 stroff
+//   functab: nfunc x { u32 entry; u32 off }   sorted by entry; off: of the
+//            function's _func record, from funcoff
+//   filetab: nfile x u32                      file names, from stroff
+//   _func records at funcoff, uvarints: nameoff (from stroff), size (0: up
+//            to the next function), then either a zero byte (no line
+//            information) or the pcfile table (values: filetab indexes)
+//            followed by the pcln table (values: lines, 0 where the line
+//            table has none)
+//   strings at stroff, NUL-terminated, a leading byte 1..n standing for a
+//            prefix (runtime/symtab_prefixes.h)
+// The pc tables are Go's pc-value encoding (cmd/internal/obj/pcln.go, read
+// by runtime/symtab.go step): from value -1 at the entry, pairs of (zigzag
+// varint value delta, uvarint pc delta), a zero byte ending the table. Go's
+// _func holds the offsets of both tables in a shared pctab; ours follow the
+// record, which saves those offsets (a few bytes per function).
 //
 // This is a host program: it may use the C++ standard library.
 #include <cxxabi.h>
@@ -38,6 +49,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -49,7 +61,6 @@ struct Func {
     uint64_t addr;
     uint64_t size;
     std::string name;
-    std::string file;
 };
 
 struct Line {
@@ -150,7 +161,7 @@ std::vector<Func> functions(const std::vector<char>& buf, const char* path) {
             }
             std::free(dm);
             if (syms[k].st_value > 0xffffffffu) die("function address beyond 4 GB");
-            out.push_back({syms[k].st_value, syms[k].st_size, name, ""});
+            out.push_back({syms[k].st_value, syms[k].st_size, name});
         }
     }
     if (out.empty()) die(std::string(path) + " has no function symbols");
@@ -176,133 +187,6 @@ bool isPublicHeader(const std::string& path) {
     return in;
 }
 
-// For each pc of code from the public headers, the innermost position of
-// the inlining chain outside them (addr2line -i prints the chain, innermost
-// first), if the code was inlined into the user's code at all.
-std::map<uint64_t, std::pair<std::string, uint32_t>> callerPositions(const char* elf, const std::vector<uint64_t>& pcs) {
-    std::map<uint64_t, std::pair<std::string, uint32_t>> out;
-    if (pcs.empty()) return out;
-    char tmpl[] = "/tmp/mksymtabXXXXXX";
-    int fd = mkstemp(tmpl);
-    if (fd < 0) die("cannot create a temporary file");
-    FILE* in = fdopen(fd, "w");
-    for (uint64_t pc : pcs) std::fprintf(in, "0x%llx\n", (unsigned long long)pc);
-    std::fclose(in);
-    std::string cmd = std::string("addr2line -a -i -e '") + elf + "' < " + tmpl;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) die("cannot run addr2line");
-    char buf[4096];
-    uint64_t cur = 0;
-    bool found = false;
-    int depth = 0;
-    while (std::fgets(buf, sizeof buf, p)) {
-        std::string l(buf);
-        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
-        if (startsWith(l, "0x")) {
-            cur = std::strtoull(l.c_str(), nullptr, 16);
-            found = false;
-            depth = 0;
-            continue;
-        }
-        // The first line is the pc's own position, which the line table
-        // already says is in a public header (every pc asked is); binutils'
-        // addr2line may name the wrong file for it (DWARF 5 file index 0).
-        if (depth++ == 0) continue;
-        if (found) continue;
-        size_t colon = l.rfind(':');
-        if (colon == std::string::npos) continue;
-        std::string file = l.substr(0, colon);
-        uint32_t line = (uint32_t)std::strtoul(l.c_str() + colon + 1, nullptr, 10);
-        size_t sp = file.find(" (discriminator");
-        if (sp != std::string::npos) file.resize(sp);
-        if (file == "??" || line == 0 || isPublicHeader(file)) continue;
-        out[cur] = {file, line};
-        found = true;
-    }
-    pclose(p);
-    std::remove(tmpl);
-    return out;
-}
-
-// The line table, decoded by readelf (binutils comes with the compiler).
-// Output: "CU: path:" or "path:" lines name the file of the rows after them;
-// rows are "basename line address ...". Rows of code inlined from the
-// public headers (go/chan.h, ...) are attributed to the user's line
-// that led to them (through addr2line's inlining chains).
-std::vector<Line> lines(const char* elf) {
-    std::string cmd = std::string("readelf --debug-dump=decodedline -W '") + elf + "' 2>/dev/null";
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) die("cannot run readelf");
-    std::vector<Line> out;
-    std::map<std::string, std::string> fullpath;  // basename -> path, from the file headers
-    std::string cur;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) {
-        std::string l(buf);
-        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
-        if (l.empty()) continue;
-        bool header = l.back() == ':' && (startsWith(l, "CU: ") || l.find(' ') == std::string::npos);
-        if (header) {
-            cur = l.substr(startsWith(l, "CU: ") ? 4 : 0);
-            cur.pop_back();
-            size_t slash = cur.rfind('/');
-            fullpath[slash == std::string::npos ? cur : cur.substr(slash + 1)] = cur;
-            continue;
-        }
-        std::istringstream ss(l);
-        std::string base, line, addr;
-        if (!(ss >> base >> line >> addr) || !startsWith(addr, "0x")) continue;
-        uint32_t ln = line == "-" ? 0 : (uint32_t)std::strtoul(line.c_str(), nullptr, 10);
-        out.push_back({std::strtoull(addr.c_str(), nullptr, 16), ln, base});
-    }
-    pclose(p);
-    for (Line& l : out) {
-        auto it = fullpath.find(l.file);
-        if (it != fullpath.end()) l.file = it->second;
-    }
-    std::stable_sort(out.begin(), out.end(), [](const Line& a, const Line& b) { return a.pc < b.pc; });
-    // A row of inlined header code can span several inlined calls from
-    // different user lines (two c.close() in a row share chan.h's row), so
-    // every byte of such a row is asked for its user position, and a row
-    // starts wherever that position changes.
-    std::vector<uint64_t> inlined;
-    auto rowEnd = [&](size_t i) {
-        uint64_t end = i + 1 < out.size() ? out[i + 1].pc : out[i].pc + 1;
-        return std::min(end, out[i].pc + 4096);
-    };
-    for (size_t i = 0; i < out.size(); i++)
-        if (out[i].line != 0 && isPublicHeader(out[i].file))
-            for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) inlined.push_back(pc);
-    auto callers = callerPositions(elf, inlined);
-    std::vector<Line> split;
-    for (size_t i = 0; i < out.size(); i++) {
-        if (out[i].line == 0 || !isPublicHeader(out[i].file)) {
-            split.push_back(out[i]);
-            continue;
-        }
-        Line row = out[i];
-        bool first = true;
-        for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) {
-            auto it = callers.find(pc);
-            if (it == callers.end()) continue;
-            if (!first && it->second.first == split.back().file && it->second.second == split.back().line) continue;
-            split.push_back({pc, it->second.second, it->second.first});
-            first = false;
-        }
-        if (first) split.push_back(row);  // no user position found: keep the header's
-    }
-    out.swap(split);
-    // Several rows for one pc: the last one wins. Then drop rows that repeat
-    // the previous file and line.
-    std::vector<Line> dedup;
-    for (size_t i = 0; i < out.size(); i++) {
-        if (i + 1 < out.size() && out[i + 1].pc == out[i].pc) continue;
-        if (!dedup.empty() && dedup.back().line == out[i].line && dedup.back().file == out[i].file) continue;
-        dedup.push_back(out[i]);
-    }
-    return dedup;
-}
-
 // The link map's text input sections: where each came from, and the checks
 // that keep the runtime text range honest (linker.ld gathers .runtime.text*
 // between __runtime_text_start and __runtime_text_end; async preemption
@@ -321,6 +205,11 @@ std::vector<Piece> textPieces(const char* mapPath) {
     if (!m) die(std::string("cannot open ") + mapPath);
     std::vector<Piece> out;
     std::string l, pending;
+    // The sections --gc-sections discarded are listed first, at address 0;
+    // the linked ones follow "Linker script and memory map".
+    while (std::getline(m, l) && !startsWith(l, "Linker script and memory map")) {
+    }
+    if (!m) die(std::string(mapPath) + " is not a link map (no \"Linker script and memory map\")");
     while (std::getline(m, l)) {
         std::istringstream ss(l);
         std::vector<std::string> w;
@@ -370,37 +259,179 @@ void checkRuntimeRange(const std::vector<Piece>& ps, const std::string& runtimeL
     if (bad) std::exit(1);
 }
 
-// Library functions (from any archive given with --lib or --runtime-lib)
-// take their file from the line table but keep no line rows of their own:
-// tracebacks show file and offset for them: keeping their lines makes
-// ./hello 90% bigger (docs/performance.md).
-// Rows outside every linked code section go too: they describe functions
+// Run cmd through the shell and hand each line of its output (without the
+// newline) to each; a command that cannot start, fails or is killed stops
+// the link with its name, never with a partial table.
+template <class F> void eachOutputLine(const std::string& cmd, const char* what, F each) {
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) die(std::string("cannot run ") + what);
+    char* buf = nullptr;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&buf, &cap, p)) >= 0) {
+        std::string l(buf, (size_t)n);
+        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+        each(l);
+    }
+    bool readErr = std::ferror(p) != 0;
+    std::free(buf);
+    int st = pclose(p);
+    if (readErr) die(std::string("reading the output of ") + what + " failed");
+    if (st == -1) die(std::string("lost track of ") + what);
+    if (WIFSIGNALED(st)) die(std::string(what) + " was killed by signal " + std::to_string(WTERMSIG(st)));
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        die(std::string(what) + " failed (exit status " + std::to_string(WEXITSTATUS(st)) + "): " + cmd);
+}
+
+// A file name as tracebacks print it: relative to the folder the link runs
+// in (where the compiler ran), without "./".
+std::string cwdPrefix;  // the link's folder, with a trailing slash
+std::string cleanPath(std::string f) {
+    if (!cwdPrefix.empty() && startsWith(f, cwdPrefix)) f.erase(0, cwdPrefix.size());
+    while (startsWith(f, "./")) f.erase(0, 2);
+    return f;
+}
+
+// A source position: a file (an index into the caller's file list) and line.
+struct Pos {
+    int32_t file = -1;  // -1: none
+    uint32_t line = 0;
+};
+
+// For each pc, the outermost position of its inlining chain that is not in
+// a public header (addr2line -i prints the chain, innermost first), when
+// code was inlined there at all: the line of the function the traceback
+// names, not of the code inlined into it. The public headers' functions
+// are the user's, and the user's code inlined into a goroutine's entry
+// trampoline (go.h) is the goroutine's function: those get the user's
+// line.
+std::vector<Pos> callerPositions(const char* elf, const std::vector<uint64_t>& pcs, std::vector<std::string>& files) {
+    std::vector<Pos> out(pcs.size());
+    if (pcs.empty()) return out;
+    std::map<std::string, int32_t> index;
+    for (size_t i = 0; i < files.size(); i++) index[files[i]] = (int32_t)i;
+    char tmpl[] = "/tmp/mksymtabXXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) die("cannot create a temporary file");
+    FILE* in = fdopen(fd, "w");
+    if (!in) die("cannot write a temporary file");
+    for (uint64_t pc : pcs) std::fprintf(in, "0x%llx\n", (unsigned long long)pc);
+    if (std::fclose(in) != 0) die(std::string("cannot write ") + tmpl);
+    std::string cmd = std::string("addr2line -a -i -e '") + elf + "' < " + tmpl;
+    size_t answered = 0;
+    int depth = 0;
+    eachOutputLine(cmd, "addr2line", [&](const std::string& l) {
+        if (startsWith(l, "0x")) {
+            if (answered < pcs.size() && std::strtoull(l.c_str(), nullptr, 16) != pcs[answered])
+                die("addr2line answered " + l + " out of turn");
+            answered++;
+            depth = 0;
+            return;
+        }
+        // The first line is the pc's own position, which the line table
+        // already has; binutils' addr2line may name the wrong file for it
+        // (DWARF 5 file index 0).
+        if (answered == 0 || depth++ == 0) return;
+        size_t colon = l.rfind(':');
+        if (colon == std::string::npos) return;
+        std::string file = l.substr(0, colon);
+        uint32_t line = (uint32_t)std::strtoul(l.c_str() + colon + 1, nullptr, 10);
+        size_t sp = file.find(" (discriminator");
+        if (sp != std::string::npos) file.resize(sp);
+        if (file == "??" || line == 0 || isPublicHeader(file)) return;
+        file = cleanPath(file);
+        auto it = index.find(file);
+        if (it == index.end()) {
+            files.push_back(file);
+            it = index.emplace(file, (int32_t)files.size() - 1).first;
+        }
+        out[answered - 1] = {it->second, line};
+    });
+    std::remove(tmpl);
+    if (answered != pcs.size())
+        die("addr2line answered " + std::to_string(answered) + " of " + std::to_string(pcs.size()) + " addresses");
+    return out;
+}
+
+// The line table, decoded by readelf (binutils comes with the compiler).
+// Output: "CU: path:" or "path:" lines name the file of the rows after them;
+// rows are "basename line address ...". Every pc is then given the
+// position callerPositions finds for it, and a row starts wherever that
+// changes (a row of inlined code can span several inlined calls from
+// different lines: two c.close() in a row share chan.h's row). Rows
+// outside every linked code section go: they describe functions
 // --gc-sections dropped, whose line programs stay in .debug_line at
 // address 0.
-void splitLibraryLines(const std::vector<Piece>& ps, const std::vector<std::string>& libs, std::vector<Func>& fs,
-                       std::vector<Line>& ls) {
-    std::vector<std::pair<uint64_t, uint64_t>> libRanges, allRanges;
-    for (const Piece& p : ps) {
-        allRanges.push_back({p.lo, p.hi});
-        for (const std::string& lib : libs)
-            if (fromArchive(p.obj, lib)) libRanges.push_back({p.lo, p.hi});
+std::vector<Line> lines(const char* elf, const std::vector<Piece>& pieces) {
+    std::string cmd = std::string("readelf --debug-dump=decodedline -W '") + elf + "'";
+    std::vector<Line> rows;
+    std::map<std::string, std::string> fullpath;  // basename -> path, from the file headers
+    std::string cur;
+    eachOutputLine(cmd, "readelf", [&](const std::string& l) {
+        if (l.empty()) return;
+        bool header = l.back() == ':' && (startsWith(l, "CU: ") || l.find(' ') == std::string::npos);
+        if (header) {
+            cur = l.substr(startsWith(l, "CU: ") ? 4 : 0);
+            cur.pop_back();
+            cur = cleanPath(cur);
+            size_t slash = cur.rfind('/');
+            fullpath[slash == std::string::npos ? cur : cur.substr(slash + 1)] = cur;
+            return;
+        }
+        std::istringstream ss(l);
+        std::string base, line, addr;
+        if (!(ss >> base >> line >> addr) || !startsWith(addr, "0x")) return;
+        uint32_t ln = line == "-" ? 0 : (uint32_t)std::strtoul(line.c_str(), nullptr, 10);
+        rows.push_back({std::strtoull(addr.c_str(), nullptr, 16), ln, base});
+    });
+    if (rows.empty()) die(std::string(elf) + " has no line table (.debug_line): was it compiled with -g?");
+    for (Line& l : rows) {
+        auto it = fullpath.find(l.file);
+        if (it != fullpath.end()) l.file = it->second;
     }
-    auto in = [](const std::vector<std::pair<uint64_t, uint64_t>>& ranges, uint64_t pc) {
+    std::stable_sort(rows.begin(), rows.end(), [](const Line& a, const Line& b) { return a.pc < b.pc; });
+    // Several rows for one pc: the last one wins, but a sequence's end
+    // never hides the next sequence's start.
+    std::vector<Line> out;
+    for (const Line& r : rows) {
+        if (!out.empty() && out.back().pc == r.pc) {
+            if (r.line != 0 || out.back().line == 0) out.back() = r;
+            continue;
+        }
+        out.push_back(r);
+    }
+    std::vector<std::pair<uint64_t, uint64_t>> ranges;
+    for (const Piece& p : pieces) ranges.push_back({p.lo, p.hi});
+    auto linked = [&](uint64_t pc) {
         auto it = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(pc, UINT64_MAX));
         return it != ranges.begin() && pc < (--it)->second;
     };
-    auto inLib = [&](uint64_t pc) { return in(libRanges, pc); };
-    auto lineAt = [&](uint64_t pc) {
-        auto it = std::upper_bound(ls.begin(), ls.end(), pc, [](uint64_t a, const Line& l) { return a < l.pc; });
-        return it == ls.begin() ? ls.end() : --it;
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Line& l) { return !linked(l.pc); }), out.end());
+    auto rowEnd = [&](size_t i) {
+        uint64_t end = i + 1 < out.size() ? out[i + 1].pc : out[i].pc + 1;
+        return std::min(end, out[i].pc + 4096);
     };
-    for (Func& f : fs) {
-        if (!inLib(f.addr)) continue;
-        auto it = lineAt(f.addr);
-        if (it != ls.end() && it->line != 0) f.file = it->file;
+    std::vector<uint64_t> pcs;
+    for (size_t i = 0; i < out.size(); i++)
+        if (out[i].line != 0)
+            for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) pcs.push_back(pc);
+    std::vector<std::string> files;
+    std::vector<Pos> callers = callerPositions(elf, pcs, files);
+    std::vector<Line> split;
+    size_t k = 0;  // into pcs and callers
+    for (size_t i = 0; i < out.size(); i++) {
+        if (out[i].line == 0) {
+            split.push_back(out[i]);
+            continue;
+        }
+        for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++, k++) {
+            Line l = callers[k].file < 0 ? Line{pc, out[i].line, out[i].file}
+                                         : Line{pc, callers[k].line, files[callers[k].file]};
+            if (!split.empty() && split.back().line == l.line && split.back().file == l.file) continue;
+            split.push_back(l);
+        }
     }
-    ls.erase(std::remove_if(ls.begin(), ls.end(), [&](const Line& l) { return inLib(l.pc) || !in(allRanges, l.pc); }),
-             ls.end());
+    return split;
 }
 
 // A common prefix becomes one byte (runtime/symtab_prefixes.h).
@@ -410,38 +441,103 @@ std::string encode(const std::string& s) {
     return s;
 }
 
+void putUvarint(std::string& out, uint64_t v) {
+    for (; v >= 0x80; v >>= 7) out += (char)(v | 0x80);
+    out += (char)v;
+}
+
+// One pc-value table, as Go's linker writes them (cmd/internal/obj/pcln.go
+// funcpctab): pairs of (zigzag value delta, pc delta) starting from value -1
+// at the entry, each value holding for pc-delta bytes, ended by a zero
+// byte. vals are (pc, value) changes sorted by pc; the first is at entry.
+std::string pctab(const std::vector<std::pair<uint64_t, int64_t>>& vals, uint64_t end) {
+    std::string out;
+    int64_t prev = -1;
+    for (size_t i = 0; i < vals.size(); i++) {
+        int64_t d = vals[i].second - prev;
+        putUvarint(out, d < 0 ? ((uint64_t)-d << 1) - 1 : (uint64_t)d << 1);
+        putUvarint(out, (i + 1 < vals.size() ? vals[i + 1].first : end) - vals[i].first);
+        prev = vals[i].second;
+    }
+    out += '\0';
+    return out;
+}
+
+// The pcfile and pcln tables of the function [entry, end), from its rows
+// (a function's line sequence starts at its entry; a row before it belongs
+// to other code). A stretch with no line (before the first row, after the
+// end of a sequence) has line 0 and the file of the rows around it.
+std::string funcTables(uint64_t entry, uint64_t end, const std::vector<Line>& ls,
+                       const std::function<int64_t(const std::string&)>& fileIndex) {
+    auto it = std::lower_bound(ls.begin(), ls.end(), entry, [](const Line& l, uint64_t a) { return l.pc < a; });
+    std::vector<std::pair<uint64_t, int64_t>> file, line;
+    for (; it != ls.end() && it->pc < end; ++it) {
+        uint64_t pc = it->pc;
+        if (it->line != 0 && (file.empty() || file.back().second != fileIndex(it->file))) {
+            if (!file.empty() && file.back().first == pc) file.pop_back();
+            if (file.empty() || file.back().second != fileIndex(it->file)) file.push_back({pc, fileIndex(it->file)});
+        }
+        if (!line.empty() && line.back().first == pc) line.pop_back();
+        if (line.empty() || line.back().second != (int64_t)it->line) line.push_back({pc, (int64_t)it->line});
+    }
+    if (file.empty()) return std::string(1, '\0');  // no line information
+    if (line.front().first != entry) line.insert(line.begin(), {entry, 0});
+    file.front().first = entry;
+    return pctab(file, end) + pctab(line, end);
+}
+
+// Write the table (layout at the top) as an assembly file.
 void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* outPath) {
-    // String pool (offsets count the encoded sizes).
-    std::map<std::string, uint32_t> off;
-    std::vector<std::string> pool;
-    uint32_t base = 16 + (uint32_t)fs.size() * 16 + (uint32_t)ls.size() * 12;
-    uint32_t next = base;
+    std::string strs;  // the string pool, prefix-encoded (offsets count from its start)
+    std::map<std::string, uint32_t> strOff;
     auto intern = [&](const std::string& s) -> uint32_t {
-        if (s.empty()) return 0;
-        auto it = off.find(s);
-        if (it != off.end()) return it->second;
-        off[s] = next;
-        pool.push_back(s);
-        next += (uint32_t)encode(s).size() + 1;
-        return off[s];
+        auto it = strOff.find(s);
+        if (it != strOff.end()) return it->second;
+        uint32_t off = (uint32_t)strs.size();
+        strs += encode(s) + '\0';
+        return strOff[s] = off;
     };
+    std::vector<uint32_t> filetab;
+    std::map<std::string, int64_t> fileIdx;
+    auto fileIndex = [&](const std::string& f) -> int64_t {
+        auto it = fileIdx.find(f);
+        if (it != fileIdx.end()) return it->second;
+        filetab.push_back(intern(f));
+        return fileIdx[f] = (int64_t)filetab.size() - 1;
+    };
+    std::string funcs;  // the _func records
+    std::vector<uint32_t> funcoff;
+    for (size_t i = 0; i < fs.size(); i++) {
+        const Func& fn = fs[i];
+        uint64_t next = i + 1 < fs.size() ? fs[i + 1].addr : fn.addr + fn.size;
+        uint64_t end = fn.size != 0 ? std::min(fn.addr + fn.size, std::max(next, fn.addr + 1)) : next;
+        funcoff.push_back((uint32_t)funcs.size());
+        putUvarint(funcs, intern(fn.name));
+        putUvarint(funcs, fn.size != 0 ? end - fn.addr : 0);
+        funcs += funcTables(fn.addr, std::max(end, fn.addr + 1), ls, fileIndex);
+    }
+    uint32_t hdr = 6 * 4;
+    uint32_t functabOff = hdr, filetabOff = functabOff + (uint32_t)fs.size() * 8;
+    uint32_t funcsOff = filetabOff + (uint32_t)filetab.size() * 4;
+    uint32_t strsOff = funcsOff + (uint32_t)funcs.size();
     FILE* f = std::fopen(outPath, "w");
     if (!f) die(std::string("cannot write ") + outPath);
     std::fprintf(f, "// Generated by tools/mksymtab: names and lines for tracebacks.\n");
-    std::fprintf(f, "\t.section .gosymtab,\"a\"\n\t.balign 8\n");
-    std::fprintf(f, "\t.long 0x54534f47, 2, %zu, %zu\n", fs.size(), ls.size());
-    for (const Func& fn : fs)
-        std::fprintf(f, "\t.long 0x%llx, %llu, %u, %u\n", (unsigned long long)fn.addr,
-                     (unsigned long long)std::min<uint64_t>(fn.size, 0xffffffffu), intern(fn.name), intern(fn.file));
-    for (const Line& ln : ls)
-        std::fprintf(f, "\t.long 0x%llx, %u, %u\n", (unsigned long long)ln.pc, ln.line, intern(ln.file));
-    for (const std::string& s : pool) {
-        std::fprintf(f, "\t.byte ");
-        for (unsigned char c : encode(s)) std::fprintf(f, "%u,", c);
-        std::fprintf(f, "0\n");
+    std::fprintf(f, "\t.section .gosymtab,\"a\"\n\t.balign 4\n");
+    std::fprintf(f, "\t.long 0x54534f47, 3, %zu, %zu, %u, %u\n", fs.size(), filetab.size(), funcsOff, strsOff);
+    for (size_t i = 0; i < fs.size(); i++)
+        std::fprintf(f, "\t.long 0x%llx, %u\n", (unsigned long long)fs[i].addr, funcoff[i]);
+    for (uint32_t off : filetab) std::fprintf(f, "\t.long %u\n", off);
+    for (const std::string* blob : {&funcs, &strs}) {
+        for (size_t i = 0; i < blob->size(); i += 32) {
+            std::fprintf(f, "\t.byte ");
+            for (size_t k = i; k < std::min(blob->size(), i + 32); k++)
+                std::fprintf(f, k == i ? "%u" : ",%u", (unsigned char)(*blob)[k]);
+            std::fprintf(f, "\n");
+        }
     }
     std::fprintf(f, "\t.section .note.GNU-stack,\"\",@progbits\n");
-    std::fclose(f);
+    if (std::fclose(f) != 0) die(std::string("cannot write ") + outPath);
 }
 
 // The second link must lay out everything but .gosymtab exactly as the first:
@@ -495,12 +591,10 @@ void rejectThreadLocals(const std::vector<char>& buf) {
 int main(int argc, char** argv) {
     if (argc == 4 && std::strcmp(argv[1], "--check") == 0) return check(argv[2], argv[3]);
     std::string runtimeLib;
-    std::vector<std::string> libs;
     int i = 1;
     for (; i + 1 < argc && startsWith(argv[i], "--"); i += 2) {
         std::string opt = argv[i];
         if (opt == "--runtime-lib") runtimeLib = argv[i + 1];
-        else if (opt == "--lib") libs.push_back(argv[i + 1]);
         else if (opt == "--include") {
             char* rp = realpath(argv[i + 1], nullptr);
             if (!rp) die(std::string("no such folder: ") + argv[i + 1]);
@@ -508,17 +602,19 @@ int main(int argc, char** argv) {
             std::free(rp);
         } else die("unknown option " + opt);
     }
+    if (char* cwd = getcwd(nullptr, 0)) {
+        cwdPrefix = std::string(cwd) + "/";
+        std::free(cwd);
+    }
     if (argc - i != 3 || runtimeLib.empty())
-        die("usage: mksymtab --runtime-lib LIB [--lib LIB]... [--include DIR] PASS1.elf PASS1.map OUT.S\n"
+        die("usage: mksymtab --runtime-lib LIB [--include DIR] PASS1.elf PASS1.map OUT.S\n"
             "       mksymtab --check PASS1.elf FINAL.elf");
-    libs.push_back(runtimeLib);
     std::vector<char> elf = readFile(argv[i]);
     rejectThreadLocals(elf);
     std::vector<Piece> pieces = textPieces(argv[i + 1]);
     checkRuntimeRange(pieces, runtimeLib);
     std::vector<Func> fs = functions(elf, argv[i]);
-    std::vector<Line> ls = lines(argv[i]);
-    splitLibraryLines(pieces, libs, fs, ls);
+    std::vector<Line> ls = lines(argv[i], pieces);
     emit(fs, ls, argv[i + 2]);
     return 0;
 }

@@ -296,7 +296,7 @@ link_pass1() {  # OUT OBJ LIBRUNTIME -> status; output in OUT.log
     g++ -nostdlib -static -no-pie -T linker.ld -Wl,--gc-sections -Wl,-Map="$out.map" -o "$out" \
         "$obj" -Wl,--start-group build/lib/libgo.a "$lib" -Wl,--end-group "$(g++ -print-libgcc-file-name)" \
         >"$out.log" 2>&1 &&
-        build/tools/mksymtab --runtime-lib "$lib" --lib build/lib/libgo.a "$out" "$out.map" "$out.S" >>"$out.log" 2>&1
+        build/tools/mksymtab --runtime-lib "$lib" "$out" "$out.map" "$out.S" >>"$out.log" 2>&1
 }
 
 step_layout() {
