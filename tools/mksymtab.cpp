@@ -69,8 +69,11 @@ struct Line {
     std::string file;
 };
 
+std::string tempFile;  // removed on the way out, error or not
+
 [[noreturn]] void die(const std::string& msg) {
     std::fprintf(stderr, "mksymtab: %s\n", msg.c_str());
+    if (!tempFile.empty()) std::remove(tempFile.c_str());
     std::exit(1);
 }
 
@@ -81,6 +84,44 @@ std::vector<char> readFile(const char* path) {
 }
 
 bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+// An ELF64 file's section headers, every one checked to lie inside the
+// file, as are the bytes of each section that has them: a truncated or
+// half-written file (a link killed or still running) is an error, not a
+// read past the end.
+struct Elf {
+    const std::vector<char>& buf;
+    const Elf64_Ehdr* eh;
+    const Elf64_Shdr* sh;
+    int n;
+    const char* data(const Elf64_Shdr& s) const { return buf.data() + s.sh_offset; }
+};
+
+Elf openElf(const std::vector<char>& buf, const char* path) {
+    auto bad = [&](const char* why) { die(std::string(path) + ": " + why); };
+    if (buf.size() < sizeof(Elf64_Ehdr)) bad("not an ELF file (too short)");
+    auto* eh = reinterpret_cast<const Elf64_Ehdr*>(buf.data());
+    if (std::memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64) bad("not an ELF64 file");
+    if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff > buf.size() ||
+        (buf.size() - eh->e_shoff) / sizeof(Elf64_Shdr) < eh->e_shnum || eh->e_shstrndx >= eh->e_shnum)
+        bad("section headers outside the file (truncated?)");
+    auto* sh = reinterpret_cast<const Elf64_Shdr*>(buf.data() + eh->e_shoff);
+    for (int i = 0; i < eh->e_shnum; i++) {
+        if (sh[i].sh_type == SHT_NOBITS) continue;
+        if (sh[i].sh_offset > buf.size() || buf.size() - sh[i].sh_offset < sh[i].sh_size)
+            bad("a section lies outside the file (truncated?)");
+        if (sh[i].sh_link >= eh->e_shnum) bad("a section links to no section");
+    }
+    return {buf, eh, sh, eh->e_shnum};
+}
+
+// The NUL-terminated string at off in string table strtab, checked.
+const char* elfString(const Elf& e, const Elf64_Shdr& strtab, uint64_t off, const char* path) {
+    const char* s = e.data(strtab);
+    if (off >= strtab.sh_size || std::memchr(s + off, 0, strtab.sh_size - off) == nullptr)
+        die(std::string(path) + ": a name lies outside its string table");
+    return s + off;
+}
 
 // Keep names short enough to read in a traceback: drop the parameter list of
 // the outermost function, which Go's tracebacks do not show either.
@@ -139,19 +180,16 @@ std::string prettyEntry(const std::string& d) {
 }
 
 std::vector<Func> functions(const std::vector<char>& buf, const char* path) {
-    if (buf.size() < sizeof(Elf64_Ehdr)) die("not an ELF file");
-    auto* eh = reinterpret_cast<const Elf64_Ehdr*>(buf.data());
-    if (std::memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64) die("not ELF64");
-    auto* sh = reinterpret_cast<const Elf64_Shdr*>(buf.data() + eh->e_shoff);
+    Elf e = openElf(buf, path);
     std::vector<Func> out;
-    for (int i = 0; i < eh->e_shnum; i++) {
-        if (sh[i].sh_type != SHT_SYMTAB) continue;
-        auto* syms = reinterpret_cast<const Elf64_Sym*>(buf.data() + sh[i].sh_offset);
-        size_t n = sh[i].sh_size / sizeof(Elf64_Sym);
-        const char* strtab = buf.data() + sh[sh[i].sh_link].sh_offset;
+    for (int i = 0; i < e.n; i++) {
+        if (e.sh[i].sh_type != SHT_SYMTAB) continue;
+        auto* syms = reinterpret_cast<const Elf64_Sym*>(e.data(e.sh[i]));
+        size_t n = e.sh[i].sh_size / sizeof(Elf64_Sym);
+        const Elf64_Shdr& strtab = e.sh[e.sh[i].sh_link];
         for (size_t k = 0; k < n; k++) {
             if (ELF64_ST_TYPE(syms[k].st_info) != STT_FUNC || syms[k].st_shndx == SHN_UNDEF) continue;
-            const char* raw = strtab + syms[k].st_name;
+            const char* raw = elfString(e, strtab, syms[k].st_name, path);
             int status = 0;
             char* dm = abi::__cxa_demangle(raw, nullptr, nullptr, &status);
             std::string name = std::string(raw) + "()";  // C names (main, asm routines)
@@ -279,6 +317,9 @@ template <class F> void eachOutputLine(const std::string& cmd, const char* what,
     if (readErr) die(std::string("reading the output of ") + what + " failed");
     if (st == -1) die(std::string("lost track of ") + what);
     if (WIFSIGNALED(st)) die(std::string(what) + " was killed by signal " + std::to_string(WTERMSIG(st)));
+    // The shell reports a command killed by signal n as status 128+n.
+    if (WIFEXITED(st) && WEXITSTATUS(st) > 128)
+        die(std::string(what) + " was killed by signal " + std::to_string(WEXITSTATUS(st) - 128) + ": " + cmd);
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
         die(std::string(what) + " failed (exit status " + std::to_string(WEXITSTATUS(st)) + "): " + cmd);
 }
@@ -313,6 +354,7 @@ std::vector<Pos> callerPositions(const char* elf, const std::vector<uint64_t>& p
     char tmpl[] = "/tmp/mksymtabXXXXXX";
     int fd = mkstemp(tmpl);
     if (fd < 0) die("cannot create a temporary file");
+    tempFile = tmpl;
     FILE* in = fdopen(fd, "w");
     if (!in) die("cannot write a temporary file");
     for (uint64_t pc : pcs) std::fprintf(in, "0x%llx\n", (unsigned long long)pc);
@@ -348,6 +390,7 @@ std::vector<Pos> callerPositions(const char* elf, const std::vector<uint64_t>& p
         out[answered - 1] = {it->second, line};
     });
     std::remove(tmpl);
+    tempFile.clear();
     if (answered != pcs.size())
         die("addr2line answered " + std::to_string(answered) + " of " + std::to_string(pcs.size()) + " addresses");
     return out;
@@ -544,16 +587,16 @@ void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* 
 // same addresses, sizes and bytes for every allocated section.
 int check(const char* pass1, const char* final) {
     std::vector<char> a = readFile(pass1), b = readFile(final);
-    auto sections = [](const std::vector<char>& buf) {
+    auto sections = [](const std::vector<char>& buf, const char* path) {
         std::map<std::string, std::pair<const Elf64_Shdr*, const char*>> out;
-        auto* eh = reinterpret_cast<const Elf64_Ehdr*>(buf.data());
-        auto* sh = reinterpret_cast<const Elf64_Shdr*>(buf.data() + eh->e_shoff);
-        const char* names = buf.data() + sh[eh->e_shstrndx].sh_offset;
-        for (int i = 0; i < eh->e_shnum; i++)
-            if (sh[i].sh_flags & SHF_ALLOC) out[names + sh[i].sh_name] = {&sh[i], buf.data() + sh[i].sh_offset};
+        Elf e = openElf(buf, path);
+        const Elf64_Shdr& names = e.sh[e.eh->e_shstrndx];
+        for (int i = 0; i < e.n; i++)
+            if (e.sh[i].sh_flags & SHF_ALLOC)
+                out[elfString(e, names, e.sh[i].sh_name, path)] = {&e.sh[i], e.data(e.sh[i])};
         return out;
     };
-    auto sa = sections(a), sb = sections(b);
+    auto sa = sections(a, pass1), sb = sections(b, final);
     int bad = 0;
     for (auto& [name, s] : sa) {
         if (name == ".gosymtab") continue;
@@ -579,11 +622,10 @@ int check(const char* pass1, const char* final) {
 
 // thread_local variables live in the TLS block FS points at; FS points at
 // the runtime's M, so they cannot work (and goroutines move between Ms).
-void rejectThreadLocals(const std::vector<char>& buf) {
-    auto* eh = reinterpret_cast<const Elf64_Ehdr*>(buf.data());
-    auto* sh = reinterpret_cast<const Elf64_Shdr*>(buf.data() + eh->e_shoff);
-    for (int i = 0; i < eh->e_shnum; i++)
-        if ((sh[i].sh_flags & SHF_TLS) && sh[i].sh_size > 0)
+void rejectThreadLocals(const std::vector<char>& buf, const char* path) {
+    Elf e = openElf(buf, path);
+    for (int i = 0; i < e.n; i++)
+        if ((e.sh[i].sh_flags & SHF_TLS) && e.sh[i].sh_size > 0)
             die("the program uses thread_local variables, which goroutines cannot have (docs/api.md): "
                 "make them ordinary globals guarded by a go::sync::Mutex, or pass the state along");
 }
@@ -610,7 +652,7 @@ int main(int argc, char** argv) {
         die("usage: mksymtab --runtime-lib LIB [--include DIR] PASS1.elf PASS1.map OUT.S\n"
             "       mksymtab --check PASS1.elf FINAL.elf");
     std::vector<char> elf = readFile(argv[i]);
-    rejectThreadLocals(elf);
+    rejectThreadLocals(elf, argv[i]);
     std::vector<Piece> pieces = textPieces(argv[i + 1]);
     checkRuntimeRange(pieces, runtimeLib);
     std::vector<Func> fs = functions(elf, argv[i]);

@@ -328,6 +328,32 @@ step_layout() {
     else
         fail "an unmarked runtime library was not refused: $(tail -n 3 "$d/unmarked.elf.log")"
     fi
+    # mksymtab on broken input or tools: a clear message and a failed link,
+    # never a crash or an empty table.
+    # Fake tools: an addr2line killed by a signal, a readelf that fails.
+    local mk=build/tools/mksymtab ok=$d/ok
+    head -c 5000 "$ok" >"$d/trunc.elf"
+    mkdir -p "$d/killed" "$d/failing" &&
+        printf '#!/bin/sh\nkill -9 $$\n' >"$d/killed/addr2line" && printf '#!/bin/sh\nexit 3\n' >"$d/failing/readelf" &&
+        chmod +x "$d/killed/addr2line" "$d/failing/readelf"
+    local -a bad=(
+        "truncated (truncated?)|$mk --runtime-lib build/lib/libruntime.a $d/trunc.elf $ok.map $d/x.S"
+        "check-truncated (truncated?)|$mk --check $d/trunc.elf $ok"
+        "addr2line-killed addr2line was killed by signal 9|PATH=$d/killed:\$PATH $mk --runtime-lib build/lib/libruntime.a $ok $ok.map $d/x.S"
+        "readelf-fails readelf failed (exit status 3)|PATH=$d/failing:\$PATH $mk --runtime-lib build/lib/libruntime.a $ok $ok.map $d/x.S"
+        "not-a-map is not a link map|$mk --runtime-lib build/lib/libruntime.a $ok /dev/null $d/x.S"
+    )
+    local c name want cmd st
+    for c in "${bad[@]}"; do
+        name=${c%%|*} cmd=${c#*|} want=${name#* } name=${name%% *}
+        bash -c "$cmd" >"$d/$name.log" 2>&1
+        st=$?
+        if [[ $st == 1 ]] && grep -qF "mksymtab: " "$d/$name.log" && grep -qF "$want" "$d/$name.log"; then
+            echo "PASS mksymtab $name: exit 1, \"$want\""
+        else
+            fail "mksymtab $name: status $st, want 1 and \"$want\": $(tail -n 3 "$d/$name.log")"
+        fi
+    done
     if readelf -SW hello | grep -q '\.debug_'; then fail "hello has .debug_* sections"; else
         echo "PASS hello has no .debug_* sections"
     fi
