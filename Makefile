@@ -144,7 +144,7 @@ $(PROG_OBJ): $(PROG) Makefile $(GOCXX)
 
 -include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d) $(PKG_OBJS:.o=.d)
 
-$(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_prefixes.h
+$(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_words.h
 	@mkdir -p $(@D)
 	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
 

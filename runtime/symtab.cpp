@@ -4,7 +4,7 @@
 // function's pcfile and pcln tables are pc-value sequences that pcvalue
 // decodes with step (tools/mksymtab.cpp documents the layout).
 #include "runtime.h"
-#include "symtab_prefixes.h"
+#include "symtab_words.h"
 
 extern "C" const char __gosymtab_start[];
 extern "C" const char __runtime_text_start[];
@@ -27,9 +27,10 @@ struct functab {
 // One function, its record decoded (Go's funcInfo over a _func).
 struct funcInfo {
     uintptr entry = 0;
-    uintptr size = 0;               // 0: up to the next function
-    uint32_t nameoff = 0;           // into the string pool
+    uintptr end = 0;                  // 0: up to the next function
+    uint32_t nameoff = 0;             // into the string pool
     const uint8_t* pcfile = nullptr;  // nullptr: no line information
+    const uint8_t* pcln = nullptr;
 };
 
 const header* table() {
@@ -76,12 +77,14 @@ int32_t pcvalue(const funcInfo& f, const uint8_t* p, uintptr targetpc) {
     return -1;
 }
 
-// The byte after the table at p: a function's pcln table follows its
-// pcfile table (Go's _func holds both tables' offsets instead).
-const uint8_t* pctabEnd(const funcInfo& f, const uint8_t* p) {
-    uintptr pc = f.entry;
+// The byte after the table at p, and in *end the pc where it ends: a
+// function's pcln table follows its pcfile table (Go's _func holds both
+// tables' offsets instead), and the tables cover the function.
+const uint8_t* pctabEnd(uintptr entry, const uint8_t* p, uintptr* end) {
+    uintptr pc = entry;
     int32_t val = -1;
-    for (const uint8_t* next; (next = step(p, &pc, &val, pc == f.entry)) != nullptr;) p = next;
+    for (const uint8_t* next; (next = step(p, &pc, &val, pc == entry)) != nullptr;) p = next;
+    *end = pc;
     return p + 1;
 }
 
@@ -99,25 +102,30 @@ bool findfunc(uintptr pc, funcInfo* f) {
     }
     if (lo == 0) return false;
     auto* p = (const uint8_t*)__gosymtab_start + h->funcoff + ft[lo - 1].funcoff;
-    uint32_t size;
     p = readvarint(p, &f->nameoff);
-    p = readvarint(p, &size);
     f->entry = ft[lo - 1].entry;
-    f->size = size;
-    f->pcfile = *p == 0 ? nullptr : p;
-    return size == 0 || pc < f->entry + size;
+    if (*p == 0) {
+        uint32_t size;
+        readvarint(p + 1, &size);
+        f->end = size == 0 ? 0 : f->entry + size;
+    } else {
+        f->pcfile = p;
+        f->pcln = pctabEnd(f->entry, p, &f->end);
+    }
+    return f->end == 0 || pc < f->end;
 }
 
-// Write the pool's string at off into buf (NUL-terminated), expanding a
-// leading prefix byte (symtab_prefixes.h).
+// Write the pool's string at off into buf (NUL-terminated), expanding the
+// word bytes (symtab_words.h).
 void expand(uint32_t off, char* buf, size_t n) {
-    const char* s = strs(table()) + off;
     size_t i = 0;
-    auto put = [&](const char* p) {
-        while (*p && i + 1 < n) buf[i++] = *p++;
-    };
-    if (*s >= 1 && *s <= symtabPrefixCount) put(symtabPrefixes[*s++ - 1]);
-    put(s);
+    for (const char* s = strs(table()) + off; *s && i + 1 < n; s++) {
+        if (*s < 1 || *s > symtabWordCount) {
+            buf[i++] = *s;
+            continue;
+        }
+        for (const char* w = symtabWord(*s - 1); *w && i + 1 < n;) buf[i++] = *w++;
+    }
     buf[i] = 0;
 }
 }  // namespace
@@ -137,7 +145,7 @@ bool funcline(uintptr pc, char* file, size_t n, int32_t* line) {
     funcInfo f;
     if (!findfunc(pc, &f) || f.pcfile == nullptr) return false;
     int32_t fileno = pcvalue(f, f.pcfile, pc);
-    int32_t ln = pcvalue(f, pctabEnd(f, f.pcfile), pc);
+    int32_t ln = pcvalue(f, f.pcln, pc);
     const header* h = table();
     if (fileno < 0 || (uint32_t)fileno >= h->nfile || ln < 0) return false;
     auto* filetab = (const uint32_t*)((const functab*)(h + 1) + h->nfunc);

@@ -23,13 +23,13 @@
 //   functab: nfunc x { u32 entry; u32 off }   sorted by entry; off: of the
 //            function's _func record, from funcoff
 //   filetab: nfile x u32                      file names, from stroff
-//   _func records at funcoff, uvarints: nameoff (from stroff), size (0: up
-//            to the next function), then either a zero byte (no line
-//            information) or the pcfile table (values: filetab indexes)
-//            followed by the pcln table (values: lines, 0 where the line
-//            table has none)
-//   strings at stroff, NUL-terminated, a leading byte 1..n standing for a
-//            prefix (runtime/symtab_prefixes.h)
+//   _func records at funcoff: uvarint nameoff (from stroff), then either
+//            a zero byte and uvarint size (no line information; size 0: up
+//            to the next function), or the pcfile table (values: filetab
+//            indexes) followed by the pcln table (values: lines, 0 where
+//            the line table has none), whose pc deltas add up to the size
+//   strings at stroff, NUL-terminated, a byte 1..n standing for a word
+//            (runtime/symtab_words.h)
 // The pc tables are Go's pc-value encoding (cmd/internal/obj/pcln.go, read
 // by runtime/symtab.go step): from value -1 at the entry, pairs of (zigzag
 // varint value delta, uvarint pc delta), a zero byte ending the table. Go's
@@ -42,7 +42,7 @@
 
 #include <unistd.h>
 
-#include "../runtime/symtab_prefixes.h"
+#include "../runtime/symtab_words.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -477,11 +477,21 @@ std::vector<Line> lines(const char* elf, const std::vector<Piece>& pieces) {
     return split;
 }
 
-// A common prefix becomes one byte (runtime/symtab_prefixes.h).
+// Common words become one byte each (runtime/symtab_words.h): at each
+// position, the longest word that fits.
 std::string encode(const std::string& s) {
-    for (int k = 0; k < symtabPrefixCount; k++)
-        if (startsWith(s, symtabPrefixes[k])) return std::string(1, (char)(k + 1)) + s.substr(std::strlen(symtabPrefixes[k]));
-    return s;
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        int best = -1;
+        size_t bestLen = 0;
+        for (int k = 0; k < symtabWordCount; k++) {
+            size_t n = std::strlen(symtabWord(k));
+            if (n > bestLen && s.compare(i, n, symtabWord(k)) == 0) best = k, bestLen = n;
+        }
+        if (best >= 0) out += (char)(best + 1), i += bestLen;
+        else out += s[i++];
+    }
+    return out;
 }
 
 void putUvarint(std::string& out, uint64_t v) {
@@ -556,8 +566,9 @@ void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* 
         uint64_t end = fn.size != 0 ? std::min(fn.addr + fn.size, std::max(next, fn.addr + 1)) : next;
         funcoff.push_back((uint32_t)funcs.size());
         putUvarint(funcs, intern(fn.name));
-        putUvarint(funcs, fn.size != 0 ? end - fn.addr : 0);
-        funcs += funcTables(fn.addr, std::max(end, fn.addr + 1), ls, fileIndex);
+        std::string tabs = funcTables(fn.addr, std::max(end, fn.addr + 1), ls, fileIndex);
+        funcs += tabs;
+        if (tabs[0] == 0) putUvarint(funcs, fn.size != 0 ? end - fn.addr : 0);
     }
     uint32_t hdr = 6 * 4;
     uint32_t functabOff = hdr, filetabOff = functabOff + (uint32_t)fs.size() * 8;

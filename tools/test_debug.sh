@@ -9,6 +9,8 @@
 #            the SVG has one lane per P
 #   debugfile  the shipped binary has no DWARF and a .gnu_debuglink to NAME.debug;
 #            addr2line on a traceback's pc names the user's file and line
+#   lines    every frame of a GOTRACEBACK=system dump (runtime, library, asm,
+#            user) prints the file:line addr2line gives for its pc
 #   gdb      test/programs/gdb_goroutines.cpp stopped at a breakpoint with 100
 #            goroutines parked: tools/runtime-gdb.py (auto-loaded from NAME.debug)
 #            lists them with the right wait reasons and walks their stacks, on the
@@ -34,6 +36,7 @@ build() {  # build NAME: test/programs/NAME.cpp -> build/tests/NAME
 make --no-print-directory -s build/tools/tracesvg >"$OUT/tracesvg.build.log" 2>&1 || fail "build tools/tracesvg"
 build trace_run
 build fail_panic
+build fail_traceback_lines_system
 build gdb_goroutines
 TRACESVG=build/tools/tracesvg
 
@@ -94,6 +97,28 @@ if [[ -n $off && -n $entry ]]; then
     fi
 else
     fail "no traceback frame or symbol for explode_here (frame: $frame)"
+fi
+
+# ---- lines ---------------------------------------------------------------------------
+# Every frame line of a GOTRACEBACK=system dump against addr2line -i for its
+# pc (pc=, a return address: the call is at pc-1; the top frame's pc is its
+# own): the table gives the outermost position of the inlining chain outside
+# the public headers (include/), the line of the function the frame names.
+bin=build/tests/fail_traceback_lines_system
+where() {  # where PC: the position the table should give
+    addr2line -i -e "$bin.debug" "$1" | sed 's/ (discriminator [0-9]*)//' |
+        grep -v "^$PWD/include/" | tail -n 1 | sed "s|^$PWD/||"
+}
+GOTRACEBACK=system "$bin" >/dev/null 2>"$OUT/lines.err"
+nframes=0 nbad=0
+while read -r pos pc; do
+    nframes=$((nframes + 1))
+    [[ $(where "$(printf '0x%x' $((pc - 1)))") == "$pos" || $(where "$pc") == "$pos" ]] && continue
+    nbad=$((nbad + 1))
+    fail "lines: a frame printed $pos for pc=$pc; addr2line says $(where "$(printf '0x%x' $((pc - 1)))")"
+done < <(sed -n 's/^\t\([^ ]*:[0-9]*\) +0x[0-9a-f]* fp=0x[0-9a-f]* sp=0x[0-9a-f]* pc=\(0x[0-9a-f]*\)$/\1 \2/p' "$OUT/lines.err")
+if ((nframes < 10)); then fail "lines: only $nframes frames with file:line in $OUT/lines.err"; else
+    ((nbad == 0)) && pass "lines: the $nframes frames of a GOTRACEBACK=system dump print addr2line's file:line"
 fi
 
 # ---- gdb -----------------------------------------------------------------------------
