@@ -60,6 +60,7 @@ PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.
 GOCXX      := tools/gocxx
 GOCXX_RUN  := GOCXX_CXX='$(CXX)' GOCXX_BUILD='$(BUILD)' $(GOCXX)
 USER_FLAGS := -O2 -Wall -Wextra -Wno-unused-parameter
+# -g: the assembly's line table, so its frames (goexit, mcall) print a line.
 ASFLAGS  := $(ARCHFLAGS) -g
 
 # ---- The libraries ------------------------------------------------------------

@@ -400,8 +400,8 @@ void goroutineheader(g* gp);
 void gotraceback(int32_t* level, bool* all, bool* crash);
 
 // ---- symtab.cpp ------------------------------------------------------------
-// The source position of pc: file and line (user code), or just the
-// function's file (library code: *line is 0).
+// The source position of pc from .gosymtab's pcfile and pcln tables (Go's
+// funcline); *line is 0 where the line table has none.
 bool funcline(uintptr pc, char* file, size_t n, int32_t* line);
 bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry);  // name written to buf
 bool inRuntimeText(uintptr pc);
