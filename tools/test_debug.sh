@@ -36,7 +36,7 @@ build() {  # build NAME: test/programs/NAME.cpp -> build/tests/NAME
 make --no-print-directory -s build/tools/tracesvg >"$OUT/tracesvg.build.log" 2>&1 || fail "build tools/tracesvg"
 build trace_run
 build fail_panic
-build fail_traceback_lines_system
+build fail_traceback_lines
 build gdb_goroutines
 TRACESVG=build/tools/tracesvg
 
@@ -104,7 +104,7 @@ fi
 # pc (pc=, a return address: the call is at pc-1; the top frame's pc is its
 # own): the table gives the outermost position of the inlining chain outside
 # the public headers (include/), the line of the function the frame names.
-bin=build/tests/fail_traceback_lines_system
+bin=build/tests/fail_traceback_lines
 where() {  # where PC: the position the table should give
     addr2line -i -e "$bin.debug" "$1" | sed 's/ (discriminator [0-9]*)//' |
         grep -v "^$PWD/include/" | tail -n 1 | sed "s|^$PWD/||"
@@ -117,6 +117,12 @@ while read -r pos pc; do
     nbad=$((nbad + 1))
     fail "lines: a frame printed $pos for pc=$pc; addr2line says $(where "$(printf '0x%x' $((pc - 1)))")"
 done < <(sed -n 's/^\t\([^ ]*:[0-9]*\) +0x[0-9a-f]* fp=0x[0-9a-f]* sp=0x[0-9a-f]* pc=\(0x[0-9a-f]*\)$/\1 \2/p' "$OUT/lines.err")
+# The runtime's frames are among them: gopark and goexit (assembly).
+for want in $'runtime::gopark(...)\n\truntime/proc_schedule.cpp:' $'goexit()\n\tarch/amd64/asm_amd64.S:'; do
+    if grep -qF -- "${want#*$'\n'}" <(grep -A1 -xF -- "${want%%$'\n'*}" "$OUT/lines.err"); then pass "lines: ${want//$'\n\t'/ at }"; else
+        fail "lines: no ${want//$'\n\t'/ at } in $OUT/lines.err"
+    fi
+done
 if ((nframes < 10)); then fail "lines: only $nframes frames with file:line in $OUT/lines.err"; else
     ((nbad == 0)) && pass "lines: the $nframes frames of a GOTRACEBACK=system dump print addr2line's file:line"
 fi
