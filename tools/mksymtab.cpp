@@ -524,14 +524,10 @@ std::string funcTables(uint64_t entry, uint64_t end, const std::vector<Line>& ls
                        const std::function<int64_t(const std::string&)>& fileIndex) {
     auto it = std::lower_bound(ls.begin(), ls.end(), entry, [](const Line& l, uint64_t a) { return l.pc < a; });
     std::vector<std::pair<uint64_t, int64_t>> file, line;
-    for (; it != ls.end() && it->pc < end; ++it) {
-        uint64_t pc = it->pc;
-        if (it->line != 0 && (file.empty() || file.back().second != fileIndex(it->file))) {
-            if (!file.empty() && file.back().first == pc) file.pop_back();
-            if (file.empty() || file.back().second != fileIndex(it->file)) file.push_back({pc, fileIndex(it->file)});
-        }
-        if (!line.empty() && line.back().first == pc) line.pop_back();
-        if (line.empty() || line.back().second != (int64_t)it->line) line.push_back({pc, (int64_t)it->line});
+    for (; it != ls.end() && it->pc < end; ++it) {  // one row per pc (lines)
+        if (it->line != 0 && (file.empty() || file.back().second != fileIndex(it->file)))
+            file.push_back({it->pc, fileIndex(it->file)});
+        if (line.empty() || line.back().second != (int64_t)it->line) line.push_back({it->pc, (int64_t)it->line});
     }
     if (file.empty()) return std::string(1, '\0');  // no line information
     if (line.front().first != entry) line.insert(line.begin(), {entry, 0});
