@@ -351,6 +351,21 @@ std::vector<Pos> callerPositions(const char* elf, const std::vector<uint64_t>& p
     if (pcs.empty()) return out;
     std::map<std::string, int32_t> index;
     for (size_t i = 0; i < files.size(); i++) index[files[i]] = (int32_t)i;
+    // addr2line joins a file to its compilation folder ("/src/runtime/x.h");
+    // the line table names it as the compiler did ("runtime/x.h"), which
+    // is the name to keep when the library was built in another folder.
+    std::map<std::string, std::string> same;
+    auto sameFile = [&](const std::string& f) -> std::string {
+        if (index.count(f)) return f;
+        auto it = same.find(f);
+        if (it != same.end()) return it->second;
+        std::string best = f;
+        for (const auto& [k, i] : index)
+            if (k.size() + 1 < f.size() && f[f.size() - k.size() - 1] == '/' && f.compare(f.size() - k.size(), k.size(), k) == 0 &&
+                (best == f || k.size() > best.size()))
+                best = k;
+        return same[f] = best;
+    };
     char tmpl[] = "/tmp/mksymtabXXXXXX";
     int fd = mkstemp(tmpl);
     if (fd < 0) die("cannot create a temporary file");
@@ -381,7 +396,7 @@ std::vector<Pos> callerPositions(const char* elf, const std::vector<uint64_t>& p
         size_t sp = file.find(" (discriminator");
         if (sp != std::string::npos) file.resize(sp);
         if (file == "??" || line == 0 || isPublicHeader(file)) return;
-        file = cleanPath(file);
+        file = sameFile(cleanPath(file));
         auto it = index.find(file);
         if (it == index.end()) {
             files.push_back(file);
@@ -458,7 +473,9 @@ std::vector<Line> lines(const char* elf, const std::vector<Piece>& pieces) {
     for (size_t i = 0; i < out.size(); i++)
         if (out[i].line != 0)
             for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) pcs.push_back(pc);
-    std::vector<std::string> files;
+    std::vector<std::string> files;  // the line table's, then any addr2line adds
+    for (const Line& l : out)
+        if (std::find(files.begin(), files.end(), l.file) == files.end()) files.push_back(l.file);
     std::vector<Pos> callers = callerPositions(elf, pcs, files);
     std::vector<Line> split;
     size_t k = 0;  // into pcs and callers
