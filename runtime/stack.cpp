@@ -303,6 +303,13 @@ static stkseg* nextSegment(g* gp, morestack_record* r, uintptr need) {
     return next;
 }
 
+// How many times newstack put a frame on another segment: the crossing's
+// slow path (the trip to g0), which __morestack's fast path avoids. Ours,
+// not Go's; no API shows it: test/programs/testutil.h reads it
+// (t::newstackSwitches) to check that a repeated crossing stays on the fast
+// path.
+uint64_t newstackSwitches;  // [atomic]
+
 // Can the goroutine running on mp be preempted right now (Go's canPreemptM)?
 static bool canPreemptM(m* mp) {
     return mp->locks == 0 && mp->mallocing == 0 && mp->p != nullptr && mp->p->status == _Prunning;
@@ -345,6 +352,7 @@ extern "C" void newstack(g* gp) {
     }
 
     stkseg* s = nextSegment(gp, r, need);
+    atomic::Xadd(&newstackSwitches, 1);
     gp->stkextra = true;
     gp->stkseg = s;
     gp->stack.lo = s->lo;
