@@ -229,6 +229,19 @@ static void freechain_g0(stkseg* s) {
     }
 }
 
+// A goroutine that parks keeps the segments it is on and the one cached
+// after them (the hot split's), and gives back any deeper ones: a goroutine
+// that once ran deep does not hold that memory while it waits. Go shrinks
+// a stack at garbage collection, to half when a quarter is used; there is
+// no collector here, and parking is where a goroutine's stack is idle.
+// Called by park_m on g0, before gp can be readied and run elsewhere.
+void shrinkstack(g* gp) {
+    stkseg* next = gp->stkseg->next;
+    if (next == nullptr || next->next == nullptr) return;
+    freechain_g0(next->next);
+    next->next = nullptr;
+}
+
 // A dead goroutine keeps only its base segment (gfput), ready for reuse.
 void stackfreeall(g* gp) {
     // Most goroutines never leave their first segment: then there is
@@ -277,16 +290,13 @@ void stackcacheflush(p* pp) {
 }
 
 // The segment to switch to for a frame that needs `need` bytes, reusing the
-// cached one when it is big enough.
+// cached one when it is big enough. Segments cached beyond it stay: a loop
+// that crosses at two depths keeps both (shrinkstack lets them go when the
+// goroutine parks).
 static stkseg* nextSegment(g* gp, morestack_record* r, uintptr need) {
     stkseg* cur = gp->stkseg;
     stkseg* next = cur->next;
-    if (next != nullptr && next->hi - next->lo >= need + StackGuard) {
-        // Reuse the cached segment; anything cached beyond it is let go, so a
-        // goroutine that once ran deep does not keep all of it.
-        freechain_g0(next->next);
-        next->next = nullptr;
-    } else {
+    if (next == nullptr || next->hi - next->lo < need + StackGuard) {
         freechain_g0(next);
         cur->next = nullptr;
         uintptr size = segsize(cur) * 2;
