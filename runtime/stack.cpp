@@ -6,9 +6,10 @@
 // So stacks here are segmented, with gcc's -fsplit-stack: every function's
 // prologue compares SP with the limit in %fs:0x70 (the M's TLS, mirroring the
 // running G's stackguard0, exactly Go's check) and calls __morestack when the
-// frame would not fit. __morestack (asm_amd64.S) asks newstack() below, on
-// g0, for a new segment; the function runs there and the segment is given
-// back (kept cached, to avoid the "hot split") when it returns.
+// frame would not fit. __morestack (asm_amd64.S) switches by itself to the
+// segment cached after the current one when it fits (the "hot split"'s fast
+// path), or asks newstack() below, on g0, for a new segment; the function
+// runs there, and when it returns the segment stays cached for next time.
 //
 //   segment:  [stkseg header][  StackGuard  ][ frames ... ]
 //             ^base          ^lo             ^lo+StackGuard = stackguard0    ^hi
