@@ -50,8 +50,8 @@ static int64_t withArgs(int64_t i) {
     return args6k(i, 1, 2, 3, 4, 5, 6, i & 63, 7.0) - i - 21 - (i & 63) - 7;
 }
 
-// Runs f(i) N times at the top of a new goroutine; every result must be 0.
-// Returns the slow crossings counted meanwhile and the milliseconds taken.
+// Runs f(i) N times at the top of a new goroutine; every result must be 0,
+// and the slow crossings counted meanwhile must be few.
 template <class F> static void run(const char* name, F f) {
     auto done = go::make_chan<int64_t>(1);
     uint64_t before = t::newstackSwitches();
