@@ -1,6 +1,7 @@
-// charconv.cpp — the floating-point std::to_chars and std::from_chars that
-// <charconv> declares out of line, for float and double ([charconv.to.chars],
-// [charconv.from.chars]), over package strconv: AppendFloat (ftoa.cpp) for
+// charconv.cpp — the floating-point std::to_chars and std::from_chars
+// ([charconv.to.chars], [charconv.from.chars]) for float and double, under
+// names of our own (charconv.h; to_chars.cpp exports them under the std::
+// names), over package strconv: AppendFloat (ftoa.cpp) for
 // the decimal forms, ParseFloat's reader and conversions (atof.cpp) for
 // parsing.
 //
@@ -10,13 +11,13 @@
 //   to_chars(v, fmt)        shortest digits: fixed %f, scientific %e,
 //                           general %g with %e below 1e-4 and from 1e6 (as
 //                           libstdc++ and Go's 'g' do), hex %a without "0x"
-//   to_chars(v, fmt, prec)  printf's %.precf %.prece %.precg %.preca; a
-//                           negative prec is printf's default (6; hex: exact)
+//   to_chars(v, fmt, prec)  printf's %.precf %.prece %.precg %.preca (a
+//                           negative prec is mapped by to_chars.cpp)
 // A shortest %f of an integer-valued float prints its exact value (1e23
 // is 99999999999999991611392), as libstdc++ does. Infinities and NaNs are
 // "inf", "-inf", "nan", "-nan". long double is not provided
 // (docs/cxx-runtime.md).
-#include <charconv>
+#include "charconv.h"
 
 #include "pkg/strconv/atof.h"
 #include "pkg/strconv/strconv.h"
@@ -126,10 +127,11 @@ template <typename T>
 std::to_chars_result toChars(char* first, char* last, T value, std::chars_format fmt, int prec) {
     floatParts f = parts(value);
     size_t room = (size_t)(last - first);
-    if (prec >= 0 && surelyTooLong(fmt, prec, room)) return {last, std::errc::value_too_large};
     char stack[128];
     Buf b(stack, sizeof stack);
     if (nonFinite(b, f)) {
+    } else if (surelyTooLong(fmt, prec, room)) {
+        return {last, std::errc::value_too_large};
     } else if (fmt == std::chars_format::hex) {
         hexFloat(b, f, prec);
     } else if (prec == -1 && fmt == std::chars_format{}) {
@@ -143,12 +145,6 @@ std::to_chars_result toChars(char* first, char* last, T value, std::chars_format
     if (b.len > room) return {last, std::errc::value_too_large};
     __builtin_memcpy(first, b.p, b.len);
     return {first + b.len, std::errc{}};
-}
-
-// printf's default precision for a negative one; -1 below means shortest.
-int precisionOrDefault(std::chars_format fmt, int prec) {
-    if (prec >= 0) return prec;
-    return fmt == std::chars_format::hex ? -1 : 6;
 }
 
 template <typename T>
@@ -171,32 +167,19 @@ std::from_chars_result fromChars(const char* first, const char* last, T& value, 
 
 }  // namespace
 
-namespace std {
+namespace cxx {
 
-to_chars_result to_chars(char* first, char* last, float value) noexcept {
-    return toChars(first, last, value, chars_format{}, -1);
+std::to_chars_result floatToChars(char* first, char* last, float value, std::chars_format fmt, int prec) {
+    return toChars(first, last, value, fmt, prec);
 }
-to_chars_result to_chars(char* first, char* last, float value, chars_format fmt) noexcept {
-    return toChars(first, last, value, fmt, -1);
+std::to_chars_result floatToChars(char* first, char* last, double value, std::chars_format fmt, int prec) {
+    return toChars(first, last, value, fmt, prec);
 }
-to_chars_result to_chars(char* first, char* last, float value, chars_format fmt, int prec) noexcept {
-    return toChars(first, last, value, fmt, precisionOrDefault(fmt, prec));
-}
-to_chars_result to_chars(char* first, char* last, double value) noexcept {
-    return toChars(first, last, value, chars_format{}, -1);
-}
-to_chars_result to_chars(char* first, char* last, double value, chars_format fmt) noexcept {
-    return toChars(first, last, value, fmt, -1);
-}
-to_chars_result to_chars(char* first, char* last, double value, chars_format fmt, int prec) noexcept {
-    return toChars(first, last, value, fmt, precisionOrDefault(fmt, prec));
-}
-
-from_chars_result from_chars(const char* first, const char* last, float& value, chars_format fmt) noexcept {
+std::from_chars_result floatFromChars(const char* first, const char* last, float& value, std::chars_format fmt) {
     return fromChars(first, last, value, fmt);
 }
-from_chars_result from_chars(const char* first, const char* last, double& value, chars_format fmt) noexcept {
+std::from_chars_result floatFromChars(const char* first, const char* last, double& value, std::chars_format fmt) {
     return fromChars(first, last, value, fmt);
 }
 
-}  // namespace std
+}  // namespace cxx

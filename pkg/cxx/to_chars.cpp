@@ -1,0 +1,44 @@
+// to_chars.cpp — libstdc++'s out-of-line floating-point std::to_chars and
+// std::from_chars (declared in <charconv>), for float and double,
+// forwarding to charconv.cpp. A negative precision is printf's: the
+// default, 6 (for hex, the exact value).
+#include "charconv.h"
+
+namespace {
+
+int precisionOrDefault(std::chars_format fmt, int prec) {
+    if (prec >= 0) return prec;
+    return fmt == std::chars_format::hex ? -1 : 6;
+}
+
+}  // namespace
+
+namespace std {
+
+to_chars_result to_chars(char* first, char* last, float value) noexcept {
+    return cxx::floatToChars(first, last, value, chars_format{}, -1);
+}
+to_chars_result to_chars(char* first, char* last, float value, chars_format fmt) noexcept {
+    return cxx::floatToChars(first, last, value, fmt, -1);
+}
+to_chars_result to_chars(char* first, char* last, float value, chars_format fmt, int prec) noexcept {
+    return cxx::floatToChars(first, last, value, fmt, precisionOrDefault(fmt, prec));
+}
+to_chars_result to_chars(char* first, char* last, double value) noexcept {
+    return cxx::floatToChars(first, last, value, chars_format{}, -1);
+}
+to_chars_result to_chars(char* first, char* last, double value, chars_format fmt) noexcept {
+    return cxx::floatToChars(first, last, value, fmt, -1);
+}
+to_chars_result to_chars(char* first, char* last, double value, chars_format fmt, int prec) noexcept {
+    return cxx::floatToChars(first, last, value, fmt, precisionOrDefault(fmt, prec));
+}
+
+from_chars_result from_chars(const char* first, const char* last, float& value, chars_format fmt) noexcept {
+    return cxx::floatFromChars(first, last, value, fmt);
+}
+from_chars_result from_chars(const char* first, const char* last, double& value, chars_format fmt) noexcept {
+    return cxx::floatFromChars(first, last, value, fmt);
+}
+
+}  // namespace std
