@@ -1,0 +1,239 @@
+// std::to_chars and std::from_chars of float and double, strtod, strtof,
+// std::stod, std::stof and std::to_string(double) (pkg/cxx/charconv.cpp,
+// pkg/libc/strtod.cpp, pkg/strconv/atof.cpp) on hard cases: shortest
+// round-trip digits, subnormals down to 2^-1074, DBL_MAX, halfway points
+// (9007199254740993, the exact midpoint above 1), 1e23, long digit
+// strings, inf and nan, out of range, short buffers. Each expected line is
+// what the same code prints with the host's g++, libstdc++ and glibc.
+//! stdout: 0.1: 0.1
+//! stdout: 1e23: 1e+23
+//! stdout: 2^-1074: 5e-324
+//! stdout: DBL_MAX: 1.7976931348623157e+308
+//! stdout: DBL_MIN: 2.2250738585072014e-308
+//! stdout: 2^53+1: 9007199254740992
+//! stdout: 2^60: 1152921504606846976
+//! stdout: -0: -0
+//! stdout: 123456.789: 123456.789
+//! stdout: 1e-7: 1e-07
+//! stdout: 0.3f: 0.3
+//! stdout: FLT_MAX: 3.4028235e+38
+//! stdout: FLT_TRUE_MIN: 1e-45
+//! stdout: inf: inf
+//! stdout: -inf: -inf
+//! stdout: nan: nan
+//! stdout: -nan: -nan
+//! stdout: fixed 1e23: 1e+23
+//! stdout: fixed 2^-1074: 5e-324
+//! stdout: scientific 123456.789: 123456.789
+//! stdout: general 120: 120
+//! stdout: general 1e6: 1e+06
+//! stdout: general 0.0001: 1e-04
+//! stdout: hex 0.1: 0.1
+//! stdout: hex 2^-1074: 5e-324
+//! stdout: hex 0.1f: 0.1
+//! stdout: fixed.30 0.1: 0.100000000000000005551115123126
+//! stdout: fixed.0 2.5: 2
+//! stdout: fixed.0 3.5: 4
+//! stdout: fixed.0 1e23: 99999999999999991611392
+//! stdout: scientific.20 2^-1074: 4.94065645841246544177e-324
+//! stdout: scientific.0 9.5: 1e+01
+//! stdout: general.17 DBL_MAX: 1.7976931348623157e+308
+//! stdout: general.3 123456: 1.23e+05
+//! stdout: general.3 0.0001234: 0.000123
+//! stdout: general.0 0.5: 0.5
+//! stdout: hex.5 1/3: 1.55555p-2
+//! stdout: hex.0 1.5: 2p+0
+//! stdout: hex.2 2^-1074: 0.00p-1022
+//! stdout: fixed.3 1/3f: 0.333
+//! stdout: fixed.1100 2^-1074 (digits of the exact value): 0.00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000494065645841246544176568792868221372365059802614324764425585682500675507270208751865299836361635992379796564695445717730926656710355939796398774796010781878126300713190311404527845817167848982103688718636056998730723050006387409153564984387312473397273169615140031715385398074126238565591171026658556686768187039560310624931945271591492455329305456544401127480129709999541931989409080416563324524757147869014726780159355238611550134803526493472019379026810710749170333222684475333572083243193609238289345836806010601150616980975307834227731832924790498252473077637592724787465608477820373446969953364701797267771758512566055119913150489110145103786273816725095583738973359899366480994116420570263709027924276754456522908753868250641971826553344726562500000000000000000000000000
+//! stdout: too large: ec=75 at-last=1 guard=#
+//! stdout: fits: 1e+23 ec=0
+//! stdout: from_chars<64>("9007199254740993", 3): 4340000000000000 ec=0 end=16
+//! stdout: from_chars<64>("9007199254740995", 3): 4340000000000002 ec=0 end=16
+//! stdout: from_chars<64>("1e23", 3): 44b52d02c7e14af6 ec=0 end=4
+//! stdout: from_chars<64>("1.00000000000000011102230246251565404236316680908203125", 3): 3ff0000000000000 ec=0 end=55
+//! stdout: from_chars<64>("1.000000000000000111022302462515654042363166809082031250000000000000000000000001", 3): 3ff0000000000001 ec=0 end=80
+//! stdout: from_chars<64>("2.4703282292062327e-324", 3): 4045000000000000 ec=34 end=23
+//! stdout: from_chars<64>("2.4703282292062328e-324", 3): 1 ec=0 end=23
+//! stdout: from_chars<64>("4.9406564584124654e-324", 3): 1 ec=0 end=23
+//! stdout: from_chars<64>("2.2250738585072011e-308", 3): fffffffffffff ec=0 end=23
+//! stdout: from_chars<64>("1.7976931348623157e308", 3): 7fefffffffffffff ec=0 end=22
+//! stdout: from_chars<64>("1.7976931348623159e308", 3): 4045000000000000 ec=34 end=22
+//! stdout: from_chars<64>("1e-400", 3): 4045000000000000 ec=34 end=6
+//! stdout: from_chars<64>("-1e400", 3): 4045000000000000 ec=34 end=6
+//! stdout: from_chars<64>("0.000000000000000000000000000000000000000000000000000000000000000000000000000000001e81", 3): 3ff0000000000000 ec=0 end=86
+//! stdout: from_chars<64>("123456789012345678901234567890123456789012345678901234567890e-40", 3): 43e56a95319d63e1 ec=0 end=64
+//! stdout: from_chars<64>("-infinity and more", 3): fff0000000000000 ec=0 end=9
+//! stdout: from_chars<64>("nan(123)", 3): 7ff8000000000000 ec=0 end=8
+//! stdout: from_chars<64>("-nan", 3): fff8000000000000 ec=0 end=4
+//! stdout: from_chars<64>("+1", 3): 4045000000000000 ec=22 end=0
+//! stdout: from_chars<64>(".e1", 3): 4045000000000000 ec=22 end=0
+//! stdout: from_chars<64>("1e+", 3): 3ff0000000000000 ec=0 end=1
+//! stdout: from_chars<64>("1e5", 2): 3ff0000000000000 ec=0 end=1
+//! stdout: from_chars<64>("1.5", 1): 4045000000000000 ec=22 end=0
+//! stdout: from_chars<64>("1.5e3", 1): 4097700000000000 ec=0 end=5
+//! stdout: from_chars<64>("1.8p1", 4): 4008000000000000 ec=0 end=5
+//! stdout: from_chars<64>("0x1p3", 4): 0 ec=0 end=1
+//! stdout: from_chars<32>("3.4028235e38", 3): 7f7fffff ec=0 end=12
+//! stdout: from_chars<32>("3.4028236e38", 3): 42280000 ec=34 end=12
+//! stdout: from_chars<32>("1e-45", 3): 1 ec=0 end=5
+//! stdout: from_chars<32>("7e-46", 3): 42280000 ec=34 end=5
+//! stdout: from_chars<32>("16777217", 3): 4b800000 ec=0 end=8
+//! stdout: from_chars<32>("0.1", 3): 3dcccccd ec=0 end=3
+//! stdout: strtod("  -0x1.8p1xyz"): c008000000000000 erange=0 strtof: c0400000 erange=0 end=10
+//! stdout: strtod("1e400"): 7ff0000000000000 erange=1 strtof: 7f800000 erange=1 end=5
+//! stdout: strtod("1e-310"): 12688b70e62b erange=1 strtof: 0 erange=1 end=6
+//! stdout: strtod("0x1p-1074"): 1 erange=0 strtof: 0 erange=1 end=9
+//! stdout: strtod("+Infinity"): 7ff0000000000000 erange=0 strtof: 7f800000 erange=0 end=9
+//! stdout: strtod(" nan(x)"): 7ff8000000000000 erange=0 strtof: 7fc00000 erange=0 end=7
+//! stdout: strtod("0x"): 0 erange=0 strtof: 0 erange=0 end=1
+//! stdout: strtod("1e+"): 3ff0000000000000 erange=0 strtof: 3f800000 erange=0 end=1
+//! stdout: strtod("abc"): 0 erange=0 strtof: 0 erange=0 end=0
+//! stdout: strtod("1e-50"): 358dee7a4ad4b81f erange=0 strtof: 0 erange=1 end=5
+//! stdout: stod=3f647ae147ae147b stof=501502f9 to_string=1.500000
+#include <cerrno>
+#include <cfloat>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace {
+
+using cf = std::chars_format;
+
+// One to_chars call; prec -2: no format, -1: no precision.
+template <typename F>
+void show(const char* label, F x, cf fmt = cf{}, int prec = -2) {
+    char b[1200];
+    std::to_chars_result r = prec == -2   ? std::to_chars(b, b + sizeof b, x)
+                             : prec == -1 ? std::to_chars(b, b + sizeof b, x, fmt)
+                                          : std::to_chars(b, b + sizeof b, x, fmt, prec);
+    std::printf("%s: %.*s\n", label, (int)(r.ptr - b), b);
+}
+
+unsigned long long bits(double x) { return __builtin_bit_cast(unsigned long long, x); }
+unsigned bits(float x) { return __builtin_bit_cast(unsigned, x); }
+
+// One from_chars call: the value's bits, the result code and the end.
+template <typename F>
+void parse(const char* s, cf fmt = cf::general) {
+    F x = 42;
+    std::from_chars_result r = std::from_chars(s, s + std::strlen(s), x, fmt);
+    std::printf("from_chars<%d>(\"%s\", %d): %llx ec=%d end=%d\n", (int)sizeof(F) * 8, s, (int)fmt,
+                (unsigned long long)bits(x), (int)r.ec, (int)(r.ptr - s));
+}
+
+void strtodCase(const char* s) {
+    char* end;
+    errno = 0;
+    double d = std::strtod(s, &end);
+    int e1 = errno;
+    errno = 0;
+    float f = std::strtof(s, &end);
+    std::printf("strtod(\"%s\"): %llx erange=%d strtof: %x erange=%d end=%d\n", s, bits(d), e1 == ERANGE, bits(f),
+                errno == ERANGE, (int)(end - s));
+}
+
+}  // namespace
+
+int main() {
+    show("0.1", 0.1);
+    show("1e23", 1e23);
+    show("2^-1074", 5e-324);
+    show("DBL_MAX", DBL_MAX);
+    show("DBL_MIN", DBL_MIN);
+    show("2^53+1", 9007199254740993.0);
+    show("2^60", 1152921504606846976.0);
+    show("-0", -0.0);
+    show("123456.789", 123456.789);
+    show("1e-7", 1e-7);
+    show("0.3f", 0.3f);
+    show("FLT_MAX", FLT_MAX);
+    show("FLT_TRUE_MIN", FLT_TRUE_MIN);
+    show("inf", INFINITY);
+    show("-inf", -INFINITY);
+    show("nan", NAN);
+    show("-nan", -NAN);
+    show("fixed 1e23", 1e23, cf::fixed);
+    show("fixed 2^-1074", 5e-324, cf::fixed);
+    show("scientific 123456.789", 123456.789, cf::scientific);
+    show("general 120", 120.0, cf::general);
+    show("general 1e6", 1e6, cf::general);
+    show("general 0.0001", 0.0001, cf::general);
+    show("hex 0.1", 0.1, cf::hex);
+    show("hex 2^-1074", 5e-324, cf::hex);
+    show("hex 0.1f", 0.1f, cf::hex);
+    show("fixed.30 0.1", 0.1, cf::fixed, 30);
+    show("fixed.0 2.5", 2.5, cf::fixed, 0);
+    show("fixed.0 3.5", 3.5, cf::fixed, 0);
+    show("fixed.0 1e23", 1e23, cf::fixed, 0);
+    show("scientific.20 2^-1074", 5e-324, cf::scientific, 20);
+    show("scientific.0 9.5", 9.5, cf::scientific, 0);
+    show("general.17 DBL_MAX", DBL_MAX, cf::general, 17);
+    show("general.3 123456", 123456.0, cf::general, 3);
+    show("general.3 0.0001234", 0.0001234, cf::general, 3);
+    show("general.0 0.5", 0.5, cf::general, 0);
+    show("hex.5 1/3", 1.0 / 3, cf::hex, 5);
+    show("hex.0 1.5", 1.5, cf::hex, 0);
+    show("hex.2 2^-1074", 5e-324, cf::hex, 2);
+    show("fixed.3 1/3f", 1.0f / 3, cf::fixed, 3);
+    show("fixed.1100 2^-1074 (digits of the exact value)", 5e-324, cf::fixed, 1100);
+
+    // A short buffer: value_too_large, last returned, nothing written past it.
+    char small[6] = "#####";
+    std::to_chars_result r = std::to_chars(small, small + 4, 1e23, cf::fixed);
+    std::printf("too large: ec=%d at-last=%d guard=%c\n", (int)r.ec, r.ptr == small + 4, small[4]);
+    r = std::to_chars(small, small + 5, 1e23);
+    std::printf("fits: %.*s ec=%d\n", (int)(r.ptr - small), small, (int)r.ec);
+
+    parse<double>("9007199254740993");
+    parse<double>("9007199254740995");
+    parse<double>("1e23");
+    parse<double>("1.00000000000000011102230246251565404236316680908203125");
+    parse<double>("1.000000000000000111022302462515654042363166809082031250000000000000000000000001");
+    parse<double>("2.4703282292062327e-324");
+    parse<double>("2.4703282292062328e-324");
+    parse<double>("4.9406564584124654e-324");
+    parse<double>("2.2250738585072011e-308");
+    parse<double>("1.7976931348623157e308");
+    parse<double>("1.7976931348623159e308");
+    parse<double>("1e-400");
+    parse<double>("-1e400");
+    parse<double>("0.000000000000000000000000000000000000000000000000000000000000000000000000000000001e81");
+    parse<double>("123456789012345678901234567890123456789012345678901234567890e-40");
+    parse<double>("-infinity and more");
+    parse<double>("nan(123)");
+    parse<double>("-nan");
+    parse<double>("+1");
+    parse<double>(".e1");
+    parse<double>("1e+");
+    parse<double>("1e5", cf::fixed);
+    parse<double>("1.5", cf::scientific);
+    parse<double>("1.5e3", cf::scientific);
+    parse<double>("1.8p1", cf::hex);
+    parse<double>("0x1p3", cf::hex);
+    parse<float>("3.4028235e38");
+    parse<float>("3.4028236e38");
+    parse<float>("1e-45");
+    parse<float>("7e-46");
+    parse<float>("16777217");
+    parse<float>("0.1");
+
+    strtodCase("  -0x1.8p1xyz");
+    strtodCase("1e400");
+    strtodCase("1e-310");
+    strtodCase("0x1p-1074");
+    strtodCase("+Infinity");
+    strtodCase(" nan(x)");
+    strtodCase("0x");
+    strtodCase("1e+");
+    strtodCase("abc");
+    strtodCase("1e-50");
+
+    std::printf("stod=%llx stof=%x to_string=%s\n", bits(std::stod("2.5e-3")), bits(std::stof(" 1e10 ")),
+                std::to_string(1.5).c_str());
+    return 0;
+}
