@@ -13,26 +13,23 @@ int precisionOrDefault(std::chars_format fmt, int prec) {
 
 }  // namespace
 
+// The three to_chars overloads of one type (float and double have the
+// same, by the ABI).
+#define TO_CHARS(T)                                                                               \
+    to_chars_result to_chars(char* first, char* last, T value) noexcept {                         \
+        return cxx::floatToChars(first, last, value, chars_format{}, -1);                         \
+    }                                                                                             \
+    to_chars_result to_chars(char* first, char* last, T value, chars_format fmt) noexcept {       \
+        return cxx::floatToChars(first, last, value, fmt, -1);                                    \
+    }                                                                                             \
+    to_chars_result to_chars(char* first, char* last, T value, chars_format fmt, int prec) noexcept { \
+        return cxx::floatToChars(first, last, value, fmt, precisionOrDefault(fmt, prec));         \
+    }
+
 namespace std {
 
-to_chars_result to_chars(char* first, char* last, float value) noexcept {
-    return cxx::floatToChars(first, last, value, chars_format{}, -1);
-}
-to_chars_result to_chars(char* first, char* last, float value, chars_format fmt) noexcept {
-    return cxx::floatToChars(first, last, value, fmt, -1);
-}
-to_chars_result to_chars(char* first, char* last, float value, chars_format fmt, int prec) noexcept {
-    return cxx::floatToChars(first, last, value, fmt, precisionOrDefault(fmt, prec));
-}
-to_chars_result to_chars(char* first, char* last, double value) noexcept {
-    return cxx::floatToChars(first, last, value, chars_format{}, -1);
-}
-to_chars_result to_chars(char* first, char* last, double value, chars_format fmt) noexcept {
-    return cxx::floatToChars(first, last, value, fmt, -1);
-}
-to_chars_result to_chars(char* first, char* last, double value, chars_format fmt, int prec) noexcept {
-    return cxx::floatToChars(first, last, value, fmt, precisionOrDefault(fmt, prec));
-}
+TO_CHARS(float)
+TO_CHARS(double)
 
 from_chars_result from_chars(const char* first, const char* last, float& value, chars_format fmt) noexcept {
     return cxx::floatFromChars(first, last, value, fmt);
