@@ -1,5 +1,6 @@
 // charconv.cpp — the floating-point std::to_chars and std::from_chars
-// ([charconv.to.chars], [charconv.from.chars]) for float and double, under
+// ([charconv.to.chars], [charconv.from.chars]) for float and double (and
+// from_chars for long double), under
 // names of our own (charconv.h; to_chars.cpp exports them under the std::
 // names), over package strconv: AppendFloat (ftoa.cpp) for
 // the decimal forms, ParseFloat's reader and conversions (atof.cpp) for
@@ -15,8 +16,8 @@
 //                           negative prec is mapped by to_chars.cpp)
 // A shortest %f of an integer-valued float prints its exact value (1e23
 // is 99999999999999991611392), as libstdc++ does. Infinities and NaNs are
-// "inf", "-inf", "nan", "-nan". long double is not provided
-// (docs/cxx-runtime.md).
+// "inf", "-inf", "nan", "-nan". from_chars also reads long double (x87
+// extended); to_chars of long double is not provided (docs/cxx-runtime.md).
 #include "charconv.h"
 
 #include "pkg/strconv/atof.h"
@@ -156,12 +157,15 @@ std::from_chars_result fromChars(const char* first, const char* last, T& value, 
                     sci && !fixed   ? FloatSyntax::required
                     : fixed && !sci ? FloatSyntax::forbidden
                                     : FloatSyntax::optional};
-    const FloatInfo& flt = sizeof(T) == 4 ? go::strconv::float32info : go::strconv::float64info;
+    const FloatInfo& flt = sizeof(T) == 4   ? go::strconv::float32info
+                           : sizeof(T) == 8 ? go::strconv::float64info
+                                            : go::strconv::float80info;
     go::strconv::FloatParse r = go::strconv::parseFloat(first, (size_t)(last - first), flt, syn);
     if (r.n == 0) return {first, std::errc::invalid_argument};
     if (r.overflow || r.zeroed) return {first + r.n, std::errc::result_out_of_range};
     if constexpr (sizeof(T) == 4) value = __builtin_bit_cast(float, (uint32_t)r.bits);
-    else value = __builtin_bit_cast(double, r.bits);
+    else if constexpr (sizeof(T) == 8) value = __builtin_bit_cast(double, (uint64_t)r.bits);
+    else value = __builtin_bit_cast(long double, r.bits);  // the top 48 bits are padding
     return {first + r.n, std::errc{}};
 }
 
@@ -179,6 +183,10 @@ std::from_chars_result floatFromChars(const char* first, const char* last, float
     return fromChars(first, last, value, fmt);
 }
 std::from_chars_result floatFromChars(const char* first, const char* last, double& value, std::chars_format fmt) {
+    return fromChars(first, last, value, fmt);
+}
+std::from_chars_result floatFromChars(const char* first, const char* last, long double& value,
+                                      std::chars_format fmt) {
     return fromChars(first, last, value, fmt);
 }
 

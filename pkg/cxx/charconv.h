@@ -16,5 +16,6 @@ std::to_chars_result floatToChars(char* first, char* last, float value, std::cha
 std::to_chars_result floatToChars(char* first, char* last, double value, std::chars_format fmt, int prec);
 std::from_chars_result floatFromChars(const char* first, const char* last, float& value, std::chars_format fmt);
 std::from_chars_result floatFromChars(const char* first, const char* last, double& value, std::chars_format fmt);
+std::from_chars_result floatFromChars(const char* first, const char* last, long double& value, std::chars_format fmt);
 
 }  // namespace cxx

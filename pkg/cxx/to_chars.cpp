@@ -1,6 +1,6 @@
 // to_chars.cpp — libstdc++'s out-of-line floating-point std::to_chars and
-// std::from_chars (declared in <charconv>), for float and double,
-// forwarding to charconv.cpp. A negative precision is printf's: the
+// std::from_chars (declared in <charconv>), for float and double (and
+// from_chars for long double), forwarding to charconv.cpp. A negative precision is printf's: the
 // default, 6 (for hex, the exact value).
 #include "charconv.h"
 
@@ -35,6 +35,9 @@ from_chars_result from_chars(const char* first, const char* last, float& value, 
     return cxx::floatFromChars(first, last, value, fmt);
 }
 from_chars_result from_chars(const char* first, const char* last, double& value, chars_format fmt) noexcept {
+    return cxx::floatFromChars(first, last, value, fmt);
+}
+from_chars_result from_chars(const char* first, const char* last, long double& value, chars_format fmt) noexcept {
     return cxx::floatFromChars(first, last, value, fmt);
 }
 

@@ -1,5 +1,5 @@
-// strtod.cpp — C's strtod and strtof (C17 §7.22.1.3), which std::stod and
-// std::stof call, over package strconv's ParseFloat (pkg/strconv/atof.cpp):
+// strtod.cpp — C's strtod, strtof and strtold (C17 §7.22.1.3), which
+// std::stod, std::stof and std::stold call, over package strconv's ParseFloat (pkg/strconv/atof.cpp):
 // leading white space, an optional sign, then decimal digits with an
 // optional point and exponent, "0x" hexadecimal digits with an optional 'p'
 // exponent, "inf", "infinity", "nan" or "nan(chars)", in either case;
@@ -7,7 +7,7 @@
 // when there is none (the result is then 0). ERANGE: on overflow (the
 // result is ±HUGE_VAL), and on underflow, when the result is subnormal or
 // zero and not the exact value (the result is that value, as glibc returns
-// it). strtold is not provided (docs/cxx-runtime.md).
+// it). long double is the x87 extended format.
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,7 +19,7 @@ namespace {
 constexpr int ERANGE = 34;
 
 // The parse, with errno and *end set as C says.
-uint64_t strtoBits(const char* s, char** end, const go::strconv::FloatInfo& flt) {
+go::strconv::bits128 strtoBits(const char* s, char** end, const go::strconv::FloatInfo& flt) {
     const char* p = s;
     while (*p == ' ' || (*p >= '\t' && *p <= '\r')) p++;
     go::strconv::FloatSyntax syn{true, true, false, go::strconv::FloatSyntax::optional};
@@ -35,10 +35,13 @@ uint64_t strtoBits(const char* s, char** end, const go::strconv::FloatInfo& flt)
 extern "C" {
 
 double strtod(const char* s, char** end) {
-    return __builtin_bit_cast(double, strtoBits(s, end, go::strconv::float64info));
+    return __builtin_bit_cast(double, (uint64_t)strtoBits(s, end, go::strconv::float64info));
 }
 float strtof(const char* s, char** end) {
     return __builtin_bit_cast(float, (uint32_t)strtoBits(s, end, go::strconv::float32info));
+}
+long double strtold(const char* s, char** end) {
+    return __builtin_bit_cast(long double, strtoBits(s, end, go::strconv::float80info));  // the top 48 bits are padding
 }
 
 }  // extern "C"

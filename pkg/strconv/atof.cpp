@@ -34,7 +34,7 @@ struct floatText {
     bool hex = false;
     const char* digits = nullptr;  // the mantissa's text, for decimal.cpp
     const char* digitsEnd = nullptr;
-    uint64_t mantissa = 0;  // the first 19 decimal (16 hex) significant digits
+    bits128 mantissa = 0;   // the first 19 decimal (30 hex) significant digits
     int64_t exp = 0;        // mantissa·base^exp (hex: ·2^exp) is the value, but for trunc
     int64_t expText = 0;    // the exponent as written (decimal only)
     bool trunc = false;     // nonzero digits after the first 19 (16)
@@ -59,8 +59,11 @@ size_t special(const char* s, size_t i, size_t n, bool& nan) {
 // Go's readFloat, from s[i]: digits with at most one point, then the
 // exponent (e for decimal, p for hex). Returns false when there is no digit.
 bool readFloat(const char* s, size_t i, size_t n, bool hex, FloatSyntax::Exponent expRule, floatText& t) {
-    uint64_t base = hex ? 16 : 10;
-    int maxMantDigits = hex ? 16 : 19;  // base^maxMantDigits fits in 64 bits
+    unsigned base = hex ? 16 : 10;
+    // 10^19 fits in 64 bits, for Eisel-Lemire; 30 hex digits keep the 66
+    // bits an x87 significand and its rounding bits need, whatever the
+    // first digit (Go keeps 16).
+    int maxMantDigits = hex ? 30 : 19;
     bool sawdot = false, sawdigits = false;
     int64_t nd = 0, ndMant = 0, dp = 0;
     t.hex = hex;
@@ -80,7 +83,7 @@ bool readFloat(const char* s, size_t i, size_t n, bool hex, FloatSyntax::Exponen
             continue;
         }
         nd++;
-        uint64_t v = isDigit(c) ? (uint64_t)(c - '0') : (uint64_t)(lower(c) - 'a' + 10);
+        unsigned v = isDigit(c) ? (unsigned)(c - '0') : (unsigned)(lower(c) - 'a' + 10);
         if (ndMant < maxMantDigits) {
             t.mantissa = t.mantissa * base + v;
             ndMant++;
@@ -119,14 +122,15 @@ bool readFloat(const char* s, size_t i, size_t n, bool hex, FloatSyntax::Exponen
 
 // The result of a conversion, before FloatParse adds the byte count.
 struct converted {
-    uint64_t bits;
+    bits128 bits;
     bool overflow, inexact;
 };
 
 // Go's atofHex: mantissa·2^exp rounded to the format, half to even, with
 // the rounding bits kept sticky (trunc is a nonzero bit below them all).
-converted atofHex(const FloatInfo& flt, uint64_t mantissa, int64_t exp, bool neg, bool trunc) {
-    int64_t maxExp = (1 << flt.expbits) + flt.bias - 2;
+// 128-bit: an x87 significand and its two rounding bits take 66.
+converted atofHex(const FloatInfo& flt, bits128 mantissa, int64_t exp, bool neg, bool trunc) {
+    int64_t maxExp = (int64_t)maxBiased(flt) + flt.bias - 1;
     int64_t minExp = flt.bias + 1;
     exp += flt.mantbits;  // the mantissa is now implicitly divided by 2^mantbits
     // A leading 1 then mantbits bits, then two rounding bits.
@@ -145,38 +149,34 @@ converted atofHex(const FloatInfo& flt, uint64_t mantissa, int64_t exp, bool neg
         exp++;
     }
     bool inexact = (mantissa & 3) != 0;
-    uint64_t round = mantissa & 3;
+    unsigned round = (unsigned)(mantissa & 3);
     mantissa >>= 2;
-    round |= mantissa & 1;  // round to even: up when the mantissa is odd
+    round |= (unsigned)(mantissa & 1);  // round to even: up when the mantissa is odd
     exp += 2;
     if (round == 3) {
         mantissa++;
-        if (mantissa == 1ull << (1 + flt.mantbits)) {
+        if (mantissa == (bits128)1 << (1 + flt.mantbits)) {
             mantissa >>= 1;
             exp++;
         }
     }
     if (mantissa >> flt.mantbits == 0) exp = flt.bias;  // subnormal or zero
-    bool overflow = false;
-    if (exp > maxExp) {
-        mantissa = 1ull << flt.mantbits;
-        exp = maxExp + 1;
-        overflow = inexact = true;
-    }
-    uint64_t bits = mantissa & ((1ull << flt.mantbits) - 1);
-    bits |= (uint64_t)((exp - flt.bias) & ((1 << flt.expbits) - 1)) << flt.mantbits;
-    if (neg) bits |= 1ull << (flt.mantbits + flt.expbits);
-    return {bits, overflow, inexact};
+    if (exp > maxExp) return {infinityBits(flt, neg), true, true};
+    return {assemble(flt, mantissa, (unsigned)(exp - flt.bias), neg), false, inexact};
 }
 
 // Go's atof64/atof32 after readFloat: Eisel-Lemire, confirmed with the
-// next mantissa when digits were cut off, else exact decimal arithmetic.
+// next mantissa when digits were cut off, else exact decimal arithmetic
+// (always, for the x87 format, whose 64-bit significand leaves the method
+// no rounding bits).
 converted atofDecimal(const FloatInfo& flt, const floatText& t) {
     uint64_t bits;
-    if (t.exp >= pow10Min && t.exp <= pow10Max && eiselLemire(t.mantissa, (int)t.exp, t.neg, flt, bits)) {
+    bool tryEL = !flt.explicitOne && t.exp >= pow10Min && t.exp <= pow10Max;
+    uint64_t man = (uint64_t)t.mantissa;  // at most 19 digits
+    if (tryEL && eiselLemire(man, (int)t.exp, t.neg, flt, bits)) {
         if (!t.trunc) return {bits, false, false};
         uint64_t up;
-        if (eiselLemire(t.mantissa + 1, (int)t.exp, t.neg, flt, up) && up == bits) return {bits, false, true};
+        if (eiselLemire(man + 1, (int)t.exp, t.neg, flt, up) && up == bits) return {bits, false, true};
     }
     DecimalBits d = decimalFloatBits(t.digits, t.digitsEnd, t.expText, t.neg, flt);
     return {d.bits, d.overflow, d.inexact};
@@ -189,13 +189,11 @@ FloatParse parseFloat(const char* s, size_t n, const FloatInfo& flt, const Float
     floatText t;
     size_t i = 0;
     if (i < n && (s[i] == '-' || (syn.plus && s[i] == '+'))) t.neg = s[i++] == '-';
-    uint64_t sign = (uint64_t)t.neg << (flt.mantbits + flt.expbits);
-    uint64_t expAll = ((1ull << flt.expbits) - 1) << flt.mantbits;
     bool nan;
     if (size_t m = special(s, i, n, nan)) {
         r.n = i + m;
-        // The quiet NaN's top mantissa bit, as C's NAN; the sign as written.
-        r.bits = sign | expAll | (nan ? 1ull << (flt.mantbits - 1) : 0);
+        // C's NAN is the quiet one (the top fraction bit); the sign as written.
+        r.bits = nan ? assemble(flt, (bits128)3 << (flt.mantbits - 1), maxBiased(flt), t.neg) : infinityBits(flt, t.neg);
         return r;
     }
     bool hex = syn.hexOnly;
@@ -210,12 +208,12 @@ FloatParse parseFloat(const char* s, size_t n, const FloatInfo& flt, const Float
     }
     if (!readFloat(s, i, n, hex, syn.exp, t)) return r;
     converted c = hex ? atofHex(flt, t.mantissa, t.exp, t.neg, t.trunc) : atofDecimal(flt, t);
-    uint64_t mag = c.bits & ~sign;
+    bits128 mag = c.bits & ~signBit(flt);
     r.n = t.n;
     r.bits = c.bits;
     r.overflow = c.overflow;
     r.zeroed = mag == 0 && t.mantissa != 0;
-    r.tinyInexact = c.inexact && (mag >> flt.mantbits) == 0;
+    r.tinyInexact = c.inexact && (mag >> expShift(flt)) == 0;
     return r;
 }
 

@@ -29,7 +29,7 @@ struct decimal {
     void rightShift(unsigned k);
     void leftShift(unsigned k);
     bool shouldRoundUp(int at) const;
-    uint64_t roundedInteger() const;
+    bits128 roundedInteger() const;
     void trim() {
         while (nd > 0 && d[nd - 1] == '0') nd--;
         if (nd == 0) dp = 0;
@@ -153,12 +153,13 @@ bool decimal::shouldRoundUp(int at) const {
     return d[at] >= '5';
 }
 
-// The integer part, rounded; dp <= 20 (else all ones: overflow).
-uint64_t decimal::roundedInteger() const {
-    if (dp > 20) return ~0ull;
-    uint64_t n = 0;
+// The integer part, rounded; dp <= 20 (else all ones: overflow). 128 bits:
+// an x87 significand rounds up to 2^64.
+bits128 decimal::roundedInteger() const {
+    if (dp > 20) return ~(bits128)0;
+    bits128 n = 0;
     int i = 0;
-    for (; i < dp && i < nd; i++) n = n * 10 + (uint64_t)(d[i] - '0');
+    for (; i < dp && i < nd; i++) n = n * 10 + (unsigned)(d[i] - '0');
     for (; i < dp; i++) n *= 10;
     if (shouldRoundUp(dp)) n++;
     return n;
@@ -173,17 +174,14 @@ constexpr int npowtab = sizeof powtab / sizeof powtab[0];
 DecimalBits decimalFloatBits(const char* digits, const char* end, int64_t exp10, bool neg, const FloatInfo& flt) {
     decimal d;
     d.set(digits, end, exp10);
-    int maxBiased = (1 << flt.expbits) - 1;  // the exponent field of infinity
     int exp = 0;
-    uint64_t mant = 0;
+    bits128 mant = 0;
     bool inexact = false;
-    // Beyond these the value is certainly infinite, or zero, for float64 and
-    // so for float32 too (Go's bounds).
     if (d.nd == 0) {
         exp = flt.bias;
-    } else if (d.dp > 310) {
-        goto overflow;
-    } else if (d.dp < -330) {
+    } else if (d.dp > flt.dpMax) {
+        return {infinityBits(flt, neg), true, true};
+    } else if (d.dp < flt.dpMin) {
         exp = flt.bias;
         inexact = true;
     } else {
@@ -205,29 +203,20 @@ DecimalBits decimalFloatBits(const char* digits, const char* end, int64_t exp10,
             d.shift(-n);
             exp += n;
         }
-        if (exp - flt.bias >= maxBiased) goto overflow;
+        if (exp - flt.bias >= (int)maxBiased(flt)) return {infinityBits(flt, neg), true, true};
         // Extract 1+mantbits bits, rounded.
         d.shift((int)(1 + flt.mantbits));
         inexact = d.trunc || d.nd > d.dp;
         mant = d.roundedInteger();
         // Rounding might have added a bit.
-        if (mant == 2ull << flt.mantbits) {
+        if (mant == (bits128)2 << flt.mantbits) {
             mant >>= 1;
             exp++;
-            if (exp - flt.bias >= maxBiased) goto overflow;
+            if (exp - flt.bias >= (int)maxBiased(flt)) return {infinityBits(flt, neg), true, true};
         }
-        if ((mant & (1ull << flt.mantbits)) == 0) exp = flt.bias;  // subnormal
+        if ((mant & ((bits128)1 << flt.mantbits)) == 0) exp = flt.bias;  // subnormal
     }
-    {
-        uint64_t bits = mant & ((1ull << flt.mantbits) - 1);
-        bits |= (uint64_t)((exp - flt.bias) & maxBiased) << flt.mantbits;
-        if (neg) bits |= 1ull << (flt.mantbits + flt.expbits);
-        return {bits, false, inexact};
-    }
-overflow:
-    uint64_t bits = (uint64_t)maxBiased << flt.mantbits;
-    if (neg) bits |= 1ull << (flt.mantbits + flt.expbits);
-    return {bits, true, true};
+    return {assemble(flt, mant, (unsigned)(exp - flt.bias), neg), false, inexact};
 }
 
 }  // namespace go::strconv
