@@ -1,6 +1,6 @@
 // charconv.cpp — the floating-point std::to_chars and std::from_chars
-// ([charconv.to.chars], [charconv.from.chars]) for float and double (and
-// from_chars for long double), under
+// ([charconv.to.chars], [charconv.from.chars]) for float, double and long
+// double (x87 extended), under
 // names of our own (charconv.h; to_chars.cpp exports them under the std::
 // names), over package strconv: AppendFloat (ftoa.cpp) for
 // the decimal forms, ParseFloat's reader and conversions (atof.cpp) for
@@ -16,8 +16,7 @@
 //                           negative prec is mapped by to_chars.cpp)
 // A shortest %f of an integer-valued float prints its exact value (1e23
 // is 99999999999999991611392), as libstdc++ does. Infinities and NaNs are
-// "inf", "-inf", "nan", "-nan". from_chars also reads long double (x87
-// extended); to_chars of long double is not provided (docs/cxx-runtime.md).
+// "inf", "-inf", "nan", "-nan".
 #include "charconv.h"
 
 #include "pkg/strconv/atof.h"
@@ -25,32 +24,41 @@
 
 namespace {
 
-using go::strconv::appendFloat;
+using go::strconv::bits128;
 using go::strconv::Buf;
 using go::strconv::FloatInfo;
 
-// The float's fields, and its value widened to double (exactly) for
-// appendFloat, which narrows it back when bitSize is 32.
+// The float's fields, and its value (widened exactly to long double).
 struct floatParts {
-    uint64_t bits;
+    bits128 bits;
     const FloatInfo& flt;
     int bitSize;
-    double wide;
+    long double value;
 };
 
-floatParts parts(double v) { return {__builtin_bit_cast(uint64_t, v), go::strconv::float64info, 64, v}; }
 floatParts parts(float v) { return {__builtin_bit_cast(uint32_t, v), go::strconv::float32info, 32, v}; }
+floatParts parts(double v) { return {__builtin_bit_cast(uint64_t, v), go::strconv::float64info, 64, v}; }
+floatParts parts(long double v) {
+    bits128 b = __builtin_bit_cast(bits128, v) & (((bits128)1 << 80) - 1);  // the rest is padding
+    return {b, go::strconv::float80info, 80, v};
+}
 
-bool negative(const floatParts& f) { return f.bits >> (f.flt.mantbits + f.flt.expbits); }
+bool negative(const floatParts& f) { return (f.bits & go::strconv::signBit(f.flt)) != 0; }
 unsigned biasedExp(const floatParts& f) {
-    return (unsigned)(f.bits >> f.flt.mantbits) & ((1u << f.flt.expbits) - 1);
+    return (unsigned)(f.bits >> go::strconv::expShift(f.flt)) & go::strconv::maxBiased(f.flt);
+}
+
+// strconv's AppendFloat of the value, in its format.
+void appendFloat(Buf& b, const floatParts& f, char fmt, int prec) {
+    if (f.bitSize == 80) go::strconv::appendFloat80(b, f.value, fmt, prec);
+    else go::strconv::appendFloat(b, (double)f.value, fmt, prec, f.bitSize);
 }
 
 // "inf", "-inf", "nan", "-nan"; false for a finite value.
 bool nonFinite(Buf& b, const floatParts& f) {
-    if (biasedExp(f) != (1u << f.flt.expbits) - 1) return false;
+    if (biasedExp(f) != go::strconv::maxBiased(f.flt)) return false;
     if (negative(f)) b.put('-');
-    b.puts(f.bits & ((1ull << f.flt.mantbits) - 1) ? "nan" : "inf");
+    b.puts(f.bits & (((bits128)1 << f.flt.mantbits) - 1) ? "nan" : "inf");  // x87's integer bit aside
     return true;
 }
 
@@ -58,11 +66,11 @@ bool nonFinite(Buf& b, const floatParts& f) {
 // digits rather than the shortest ones padded with zeros.
 void fixedShortest(Buf& b, const floatParts& f) {
     size_t at = b.len;
-    appendFloat(b, f.wide, 'f', -1, f.bitSize);
+    appendFloat(b, f, 'f', -1);
     for (size_t i = at; i < b.len; i++)
         if (b.p[i] == '.') return;
     b.len = at;
-    appendFloat(b, f.wide, 'f', 0, f.bitSize);
+    appendFloat(b, f, 'f', 0);
 }
 
 // The plain to_chars: %e and %f of the shortest digits, the shorter one.
@@ -70,7 +78,7 @@ void fixedShortest(Buf& b, const floatParts& f) {
 // written when it wins.
 void plainShortest(Buf& b, const floatParts& f) {
     size_t at = b.len;
-    appendFloat(b, f.wide, 'e', -1, f.bitSize);
+    appendFloat(b, f, 'e', -1);
     size_t i = at + (negative(f) ? 1 : 0);
     long nd = 0, x = 0, sign = 1;
     for (; b.p[i] != 'e'; i++) nd += b.p[i] != '.';
@@ -83,27 +91,45 @@ void plainShortest(Buf& b, const floatParts& f) {
     fixedShortest(b, f);
 }
 
-// %a without "0x": a leading 1 (0 for subnormals and zero, with the
-// smallest normal exponent), the stored fraction in hex digits (a float's
-// 23 bits shifted left to fill 6 digits), and a binary exponent. With a
-// precision, rounded half to even; a carry makes the leading digit 2.
+// %a without "0x", as glibc prints it. IEEE formats: a leading 1 (0 for
+// subnormals and zero, with the smallest normal exponent), the stored
+// fraction in hex digits (a float's 23 bits shifted left to fill 6). x87:
+// the leading digit is the significand's top 4 bits, 15 digits follow, and
+// the exponent is 3 less. With a precision, rounded half to even; a carry
+// makes an IEEE leading digit 2, an x87 one 1 with the exponent 4 more.
 void hexFloat(Buf& b, const floatParts& f, int prec) {
-    unsigned width = (f.flt.mantbits + 3) / 4 * 4;  // 52, or 24 for float
-    uint64_t frac = (f.bits & ((1ull << f.flt.mantbits) - 1)) << (width - f.flt.mantbits);
+    const FloatInfo& flt = f.flt;
     unsigned e = biasedExp(f);
-    uint64_t lead = e != 0;
-    bool zero = (f.bits & ~(1ull << (f.flt.mantbits + f.flt.expbits))) == 0;
-    long exp = zero ? 0 : (long)(e != 0 ? e : 1) + f.flt.bias;
+    bits128 sig = f.bits & ~(((bits128)-1) << flt.mantbits);  // the fraction
+    bool zero = (f.bits & ~go::strconv::signBit(flt)) == 0;
+    long exp = zero ? 0 : (long)(e != 0 ? e : 1) + flt.bias;
+    unsigned width;
+    uint64_t lead, frac;
+    if (flt.explicitOne) {
+        uint64_t m = (uint64_t)f.bits;
+        width = 60;
+        lead = m >> 60;
+        frac = m & ((1ull << 60) - 1);
+        if (!zero) exp -= 3;
+    } else {
+        width = (flt.mantbits + 3) / 4 * 4;  // 52, or 24 for float
+        lead = e != 0;
+        frac = (uint64_t)sig << (width - flt.mantbits);
+    }
     int ndigits = (int)(width / 4);
     if (prec >= 0 && prec < ndigits) {
         unsigned drop = width - 4 * (unsigned)prec;
-        uint64_t v = lead << width | frac;
-        uint64_t rem = v & ((1ull << drop) - 1), half = 1ull << (drop - 1);
+        bits128 v = (bits128)lead << width | frac;
+        bits128 rem = v & (((bits128)1 << drop) - 1), half = (bits128)1 << (drop - 1);
         v >>= drop;
         if (rem > half || (rem == half && (v & 1))) v++;
-        lead = v >> (4 * prec);
-        frac = (v & ((1ull << (4 * prec)) - 1)) << drop;
+        lead = (uint64_t)(v >> (4 * prec));
+        frac = (uint64_t)(v & (((bits128)1 << (4 * prec)) - 1)) << drop;
         ndigits = prec;
+        if (lead == 16) {
+            lead = 1;
+            exp += 4;
+        }
     } else if (prec < 0) {
         while (ndigits > 0 && ((frac >> (width - 4 * ndigits)) & 15) == 0) ndigits--;
     }
@@ -141,7 +167,7 @@ std::to_chars_result toChars(char* first, char* last, T value, std::chars_format
         fixedShortest(b, f);
     } else {
         char c = fmt == std::chars_format::fixed ? 'f' : fmt == std::chars_format::scientific ? 'e' : 'g';
-        appendFloat(b, f.wide, c, prec, f.bitSize);
+        appendFloat(b, f, c, prec);
     }
     if (b.len > room) return {last, std::errc::value_too_large};
     __builtin_memcpy(first, b.p, b.len);
@@ -177,6 +203,9 @@ std::to_chars_result floatToChars(char* first, char* last, float value, std::cha
     return toChars(first, last, value, fmt, prec);
 }
 std::to_chars_result floatToChars(char* first, char* last, double value, std::chars_format fmt, int prec) {
+    return toChars(first, last, value, fmt, prec);
+}
+std::to_chars_result floatToChars(char* first, char* last, long double value, std::chars_format fmt, int prec) {
     return toChars(first, last, value, fmt, prec);
 }
 std::from_chars_result floatFromChars(const char* first, const char* last, float& value, std::chars_format fmt) {

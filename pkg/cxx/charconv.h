@@ -14,6 +14,7 @@ namespace cxx {
 // precision allowed (printf's default is the caller's business).
 std::to_chars_result floatToChars(char* first, char* last, float value, std::chars_format fmt, int prec);
 std::to_chars_result floatToChars(char* first, char* last, double value, std::chars_format fmt, int prec);
+std::to_chars_result floatToChars(char* first, char* last, long double value, std::chars_format fmt, int prec);
 std::from_chars_result floatFromChars(const char* first, const char* last, float& value, std::chars_format fmt);
 std::from_chars_result floatFromChars(const char* first, const char* last, double& value, std::chars_format fmt);
 std::from_chars_result floatFromChars(const char* first, const char* last, long double& value, std::chars_format fmt);

@@ -1,6 +1,6 @@
 // to_chars.cpp — libstdc++'s out-of-line floating-point std::to_chars and
-// std::from_chars (declared in <charconv>), for float and double (and
-// from_chars for long double), forwarding to charconv.cpp. A negative precision is printf's: the
+// std::from_chars (declared in <charconv>), for float, double and long
+// double, forwarding to charconv.cpp. A negative precision is printf's: the
 // default, 6 (for hex, the exact value).
 #include "charconv.h"
 
@@ -14,7 +14,7 @@ int precisionOrDefault(std::chars_format fmt, int prec) {
 }  // namespace
 
 // The three to_chars overloads of one type (float and double have the
-// same, by the ABI).
+// same, by the ABI; so has long double).
 #define TO_CHARS(T)                                                                               \
     to_chars_result to_chars(char* first, char* last, T value) noexcept {                         \
         return cxx::floatToChars(first, last, value, chars_format{}, -1);                         \
@@ -30,6 +30,7 @@ namespace std {
 
 TO_CHARS(float)
 TO_CHARS(double)
+TO_CHARS(long double)
 
 from_chars_result from_chars(const char* first, const char* last, float& value, chars_format fmt) noexcept {
     return cxx::floatFromChars(first, last, value, fmt);

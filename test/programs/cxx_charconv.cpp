@@ -1,7 +1,7 @@
-// std::to_chars and std::from_chars of float and double, strtod, strtof,
+// std::to_chars and std::from_chars of float, double and long double, strtod, strtof,
 // strtold, std::stod, std::stof, std::stold and std::to_string(double) (pkg/cxx/charconv.cpp,
 // pkg/libc/strtod.cpp, pkg/strconv/atof.cpp) on hard cases: shortest
-// round-trip digits, subnormals down to 2^-1074, DBL_MAX, halfway points
+// round-trip digits, subnormals down to 2^-1074 (2^-16445), DBL_MAX, halfway points
 // (9007199254740993, the exact midpoint above 1), 1e23, long digit
 // strings, inf and nan, out of range, short buffers; long double's
 // from_chars, strtold and stold. Each expected line is
@@ -26,15 +26,15 @@
 //! stdout: -inf: -inf
 //! stdout: nan: nan
 //! stdout: -nan: -nan
-//! stdout: fixed 1e23: 1e+23
-//! stdout: fixed 2^-1074: 5e-324
-//! stdout: scientific 123456.789: 123456.789
+//! stdout: fixed 1e23: 99999999999999991611392
+//! stdout: fixed 2^-1074: 0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000005
+//! stdout: scientific 123456.789: 1.23456789e+05
 //! stdout: general 120: 120
 //! stdout: general 1e6: 1e+06
-//! stdout: general 0.0001: 1e-04
-//! stdout: hex 0.1: 0.1
-//! stdout: hex 2^-1074: 5e-324
-//! stdout: hex 0.1f: 0.1
+//! stdout: general 0.0001: 0.0001
+//! stdout: hex 0.1: 1.999999999999ap-4
+//! stdout: hex 2^-1074: 0.0000000000001p-1022
+//! stdout: hex 0.1f: 1.99999ap-4
 //! stdout: fixed.30 0.1: 0.100000000000000005551115123126
 //! stdout: fixed.0 2.5: 2
 //! stdout: fixed.0 3.5: 4
@@ -50,6 +50,16 @@
 //! stdout: hex.2 2^-1074: 0.00p-1022
 //! stdout: fixed.3 1/3f: 0.333
 //! stdout: fixed.1100 2^-1074 (digits of the exact value): 0.00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000494065645841246544176568792868221372365059802614324764425585682500675507270208751865299836361635992379796564695445717730926656710355939796398774796010781878126300713190311404527845817167848982103688718636056998730723050006387409153564984387312473397273169615140031715385398074126238565591171026658556686768187039560310624931945271591492455329305456544401127480129709999541931989409080416563324524757147869014726780159355238611550134803526493472019379026810710749170333222684475333572083243193609238289345836806010601150616980975307834227731832924790498252473077637592724787465608477820373446969953364701797267771758512566055119913150489110145103786273816725095583738973359899366480994116420570263709027924276754456522908753868250641971826553344726562500000000000000000000000000
+//! stdout: long 0.1: 0.1
+//! stdout: long LDBL_MAX: 1.189731495357231765e+4932
+//! stdout: long LDBL_TRUE_MIN: 4e-4951
+//! stdout: long 2^64: 18446744073709551616
+//! stdout: long hex 0.1: c.ccccccccccccccdp-7
+//! stdout: long hex.3 0.1: c.ccdp-7
+//! stdout: long hex LDBL_TRUE_MIN: 0.000000000000001p-16385
+//! stdout: long scientific.25 0.1: 1.0000000000000000000135525e-01
+//! stdout: long general 1e30: 1e+30
+//! stdout: long fixed.30 1/3: 0.333333333333333333342368351437
 //! stdout: too large: ec=75 at-last=1 guard=#
 //! stdout: fits: 1e+23 ec=0
 //! stdout: from_chars<64>("9007199254740993", 3): 4340000000000000 ec=0 end=16
@@ -117,11 +127,11 @@ namespace {
 
 using cf = std::chars_format;
 
-// One to_chars call; prec -2: no format, -1: no precision.
+// One to_chars call; fmt cf{}: none, prec -1: none.
 template <typename F>
-void show(const char* label, F x, cf fmt = cf{}, int prec = -2) {
+void show(const char* label, F x, cf fmt = cf{}, int prec = -1) {
     char b[1200];
-    std::to_chars_result r = prec == -2   ? std::to_chars(b, b + sizeof b, x)
+    std::to_chars_result r = fmt == cf{}  ? std::to_chars(b, b + sizeof b, x)
                              : prec == -1 ? std::to_chars(b, b + sizeof b, x, fmt)
                                           : std::to_chars(b, b + sizeof b, x, fmt, prec);
     std::printf("%s: %.*s\n", label, (int)(r.ptr - b), b);
@@ -208,6 +218,16 @@ int main() {
     show("hex.2 2^-1074", 5e-324, cf::hex, 2);
     show("fixed.3 1/3f", 1.0f / 3, cf::fixed, 3);
     show("fixed.1100 2^-1074 (digits of the exact value)", 5e-324, cf::fixed, 1100);
+    show("long 0.1", 0.1L);
+    show("long LDBL_MAX", LDBL_MAX);
+    show("long LDBL_TRUE_MIN", LDBL_TRUE_MIN);
+    show("long 2^64", 18446744073709551616.0L);
+    show("long hex 0.1", 0.1L, cf::hex);
+    show("long hex.3 0.1", 0.1L, cf::hex, 3);
+    show("long hex LDBL_TRUE_MIN", LDBL_TRUE_MIN, cf::hex);
+    show("long scientific.25 0.1", 0.1L, cf::scientific, 25);
+    show("long general 1e30", 1e30L, cf::general);
+    show("long fixed.30 1/3", 1.0L / 3, cf::fixed, 30);
 
     // A short buffer: value_too_large, last returned, nothing written past it.
     char small[6] = "#####";

@@ -1,11 +1,11 @@
 // Host tests of the floating-point <charconv> and strtod (pkg/cxx/charconv.cpp,
 // pkg/strconv/atof.cpp), against the host's libstdc++ and glibc, which are
 // correctly rounded:
-//  - to_chars of float and double, every form (plain, fixed, scientific,
+//  - to_chars of float, double and long double, every form (plain, fixed, scientific,
 //    general, hex; shortest and with a precision), on random bit patterns
 //    and on random values of ordinary size: the same text as the host's;
 //  - every shortest form read back by our from_chars gives the same bits;
-//  - from_chars (each format) and strtod's syntax (through parseFloat, as
+//  - from_chars (each format; float, double, long double) and strtod's syntax (through parseFloat, as
 //    pkg/libc/strtod.cpp calls it: our strtod cannot be linked beside
 //    glibc's) on random decimal strings (1 to 800 digits, exponents over the
 //    whole range and past it), on exact and rounded halfway points between
@@ -57,7 +57,14 @@ go::strconv::bits128 toBits(F x) {
 // and 1e30, where fixed and general forms differ most.
 template <typename F>
 F randomFloat() {
-    if (rng() & 1) return fromBits<F>(rng());
+    if (rng() & 1) {
+        if constexpr (sizeof(F) > 8) {  // x87: the integer bit set exactly when the exponent is not 0
+            unsigned se = (unsigned)rng() & 0xffff;
+            uint64_t mant = rng() >> 1 | (uint64_t)((se & 0x7fff) != 0) << 63;
+            return fromBits<F>((go::strconv::bits128)se << 64 | mant);
+        }
+        return fromBits<F>(rng());
+    }
     double m = std::uniform_real_distribution<double>(1, 10)(rng);
     F x = (F)(m * std::pow(10.0, (int)(rng() % 61) - 30));
     return rng() & 1 ? -x : x;
@@ -69,7 +76,7 @@ constexpr std::chars_format plain{}, fixed = std::chars_format::fixed, sci = std
 // Ours and the host's text for one to_chars call (prec -1: none), with a
 // buffer of room bytes; "<too large>" for value_too_large.
 template <typename F>
-std::string host(F x, std::chars_format fmt, int prec, size_t room = 2000) {
+std::string host(F x, std::chars_format fmt, int prec, size_t room = 8000) {
     std::string b(room, '\0');
     std::to_chars_result r = fmt == plain ? std::to_chars(b.data(), b.data() + room, x)
                              : prec < 0   ? std::to_chars(b.data(), b.data() + room, x, fmt)
@@ -78,7 +85,7 @@ std::string host(F x, std::chars_format fmt, int prec, size_t room = 2000) {
     return std::string(b.data(), r.ptr);
 }
 template <typename F>
-std::string ours(F x, std::chars_format fmt, int prec, size_t room = 2000) {
+std::string ours(F x, std::chars_format fmt, int prec, size_t room = 8000) {
     std::string b(room, '\0');
     std::to_chars_result r = cxx::floatToChars(b.data(), b.data() + room, x, fmt, prec);
     if (r.ec == std::errc::value_too_large) return r.ptr == b.data() + room ? "<too large>" : "<bad ptr>";
@@ -102,7 +109,7 @@ int checkToChars(int samples) {
             std::string want = host(x, f, -1), got = ours(x, f, -1);
             if (got != want) {
                 bad++;
-                UNSCOPED_INFO(fmtName(f) << " of " << std::hexfloat << (double)x << ": got " << got << " want " << want);
+                UNSCOPED_INFO(fmtName(f) << " of " << std::hexfloat << (long double)x << ": got " << got << " want " << want);
                 continue;
             }
             if (std::isnan(x)) continue;
@@ -111,7 +118,7 @@ int checkToChars(int samples) {
                 cxx::floatFromChars(got.data(), got.data() + got.size(), back, f == plain ? general : f);
             if (r.ec != std::errc{} || r.ptr != got.data() + got.size() || toBits(back) != toBits(x)) {
                 bad++;
-                UNSCOPED_INFO("read back " << got << " as " << fmtName(f) << ": " << std::hexfloat << (double)back);
+                UNSCOPED_INFO("read back " << got << " as " << fmtName(f) << ": " << std::hexfloat << (long double)back);
             }
             if (f == plain) continue;
             int prec = i % 16 == 0 ? (int)(rng() % 1100) : (int)(rng() % 25);
@@ -119,7 +126,7 @@ int checkToChars(int samples) {
             got = ours(x, f, prec);
             if (got != want) {
                 bad++;
-                UNSCOPED_INFO(fmtName(f) << " precision " << prec << " of " << std::hexfloat << (double)x << ": got "
+                UNSCOPED_INFO(fmtName(f) << " precision " << prec << " of " << std::hexfloat << (long double)x << ": got "
                                          << got << " want " << want);
             }
         }
@@ -258,6 +265,11 @@ TEST_CASE("to_chars double: every form as the host's, shortest forms read back",
 TEST_CASE("to_chars float: every form as the host's, shortest forms read back", "[charconv]") {
     heap();
     CHECK(checkToChars<float>(40000) == 0);
+}
+
+TEST_CASE("to_chars long double: every form as the host's, shortest forms read back", "[charconv]") {
+    heap();
+    CHECK(checkToChars<long double>(3000) == 0);
 }
 
 TEST_CASE("to_chars: value_too_large at every short buffer", "[charconv]") {
