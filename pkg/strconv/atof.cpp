@@ -8,7 +8,8 @@
 // without digits ("1e", "1e+") ends the number before it; no underscores;
 // a hexadecimal number needs no 'p' exponent; "nan(chars)" is accepted;
 // Go's atof64exact (exact float arithmetic for short inputs) is left out,
-// the Eisel-Lemire method covering those inputs as well.
+// the Eisel-Lemire method covering those inputs as well; the x87 long
+// double format is read too (FloatInfo::explicitOne, 128-bit significands).
 #include "pkg/strconv/atof.h"
 
 namespace go::strconv {
@@ -37,7 +38,7 @@ struct floatText {
     bits128 mantissa = 0;   // the first 19 decimal (30 hex) significant digits
     int64_t exp = 0;        // mantissa·base^exp (hex: ·2^exp) is the value, but for trunc
     int64_t expText = 0;    // the exponent as written (decimal only)
-    bool trunc = false;     // nonzero digits after the first 19 (16)
+    bool trunc = false;     // nonzero digits after the first 19 (30)
 };
 
 // Go's special: "inf", "infinity", "nan" and "nan(" [0-9A-Za-z_]* ")", at
