@@ -17,6 +17,8 @@
 #    goroutines after the first of a dump are sorted (allgs order differs),
 #    and Go's own runtime goroutines (created by runtime.*) are dropped;
 #  - qemu-user's "qemu: uncaught target signal" line is dropped;
+#  - at GOTRACEBACK=crash, identical consecutive per-M reports (after
+#    "-----" lines) collapse into one;
 #  - schedtrace: the first SCHED report (start-up) is dropped, every count
 #    becomes N except gomaxprocs, the number of Ps and each G's status and
 #    wait reason; M lines collapse into one, G lines lose their ids and are
@@ -160,6 +162,23 @@ for (my $i = 0; $i < @norm; $i++) {
     $j++ while $j + 1 < @norm && $norm[$j + 1]{g};
     push @final, $norm[$i]{text}, sort map { $_->{text} } @norm[$i + 1 .. $j];
     $i = $j;
+}
+
+# GOTRACEBACK=crash: every M reports in turn after a "-----" line; identical
+# consecutive reports (idle Ms: goroutine 0, runtime frames, registers)
+# collapse into one, since how many Ms a runtime keeps is its own.
+my @reports = ([]);
+for (@final) {
+    if ($_ eq '-----') { push @reports, []; next }
+    push @{ $reports[-1] }, $_;
+}
+if (@reports > 1) {
+    my @kept;
+    for my $r (@reports) {
+        my $t = join("\n\n", @$r);
+        push @kept, $t unless @kept && $kept[-1] eq $t;
+    }
+    @final = (join("\n\n-----\n\n", @kept));
 }
 
 print "$_\n" for @head;

@@ -227,16 +227,22 @@ template <class T> Arg makeArg(const T& v) {
     return a;
 }
 
+// Calls f(args, n) with the operands made into an Arg array (nullptr and 0
+// when there are none: a zero-length array is not C++).
+template <class F, class... A> int withArgs(F f, const A&... a) {
+    if constexpr (sizeof...(A) == 0) {
+        return f(nullptr, 0);
+    } else {
+        Arg args[] = {makeArg(a)...};
+        return f(args, (int)sizeof...(A));
+    }
+}
+
 }  // namespace detail
 
 // fmt.Fprintf: returns the bytes written, or a negative errno.
 template <class... A> int Fprintf(int fd, detail::Format format, const A&... a) {
-    if constexpr (sizeof...(A) == 0) {
-        return detail::vfprintf(fd, format, nullptr, 0);
-    } else {
-        detail::Arg args[] = {detail::makeArg(a)...};
-        return detail::vfprintf(fd, format, args, sizeof...(A));
-    }
+    return detail::withArgs([&](detail::Arg* args, int n) { return detail::vfprintf(fd, format, args, n); }, a...);
 }
 
 template <class... A> int Printf(detail::Format format, const A&... a) { return Fprintf(1, format, a...); }
@@ -244,34 +250,20 @@ template <class... A> int Printf(detail::Format format, const A&... a) { return 
 // Like C's snprintf: writes at most n-1 bytes and a NUL (when n > 0) and
 // returns the length the whole output has.
 template <class... A> int Sprintf(char* buf, size_t n, detail::Format format, const A&... a) {
-    if constexpr (sizeof...(A) == 0) {
-        return detail::vsprintf(buf, n, format, nullptr, 0);
-    } else {
-        detail::Arg args[] = {detail::makeArg(a)...};
-        return detail::vsprintf(buf, n, format, args, sizeof...(A));
-    }
+    return detail::withArgs([&](detail::Arg* args, int na) { return detail::vsprintf(buf, n, format, args, na); },
+                            a...);
 }
 
 // fmt.Fprintln / Println: operands separated by one space, then a newline.
 template <class... A> int Fprintln(int fd, const A&... a) {
-    if constexpr (sizeof...(A) == 0) {
-        return detail::vfprint(fd, nullptr, 0, true);
-    } else {
-        detail::Arg args[] = {detail::makeArg(a)...};
-        return detail::vfprint(fd, args, sizeof...(A), true);
-    }
+    return detail::withArgs([&](detail::Arg* args, int n) { return detail::vfprint(fd, args, n, true); }, a...);
 }
 
 template <class... A> int Println(const A&... a) { return Fprintln(1, a...); }
 
 // fmt.Fprint / Print: a space only between two operands that are not strings.
 template <class... A> int Fprint(int fd, const A&... a) {
-    if constexpr (sizeof...(A) == 0) {
-        return detail::vfprint(fd, nullptr, 0, false);
-    } else {
-        detail::Arg args[] = {detail::makeArg(a)...};
-        return detail::vfprint(fd, args, sizeof...(A), false);
-    }
+    return detail::withArgs([&](detail::Arg* args, int n) { return detail::vfprint(fd, args, n, false); }, a...);
 }
 
 template <class... A> int Print(const A&... a) { return Fprint(1, a...); }

@@ -8,20 +8,22 @@
 // and ±Inf too). docs/cxx-math.md lists the methods and measured errors.
 #include "math.h"
 
+// Each C name and its f form call the gomath function and its f form.
+#define C_MATH1(c, F)                                \
+    double c(double x) { return gomath::F(x); }      \
+    float c##f(float x) { return gomath::F##f(x); }
+#define C_MATH2(c, F)                                              \
+    double c(double x, double y) { return gomath::F(x, y); }       \
+    float c##f(float x, float y) { return gomath::F##f(x, y); }
+
 extern "C" {
 
-double sqrt(double x) { return gomath::Sqrt(x); }
-float sqrtf(float x) { return gomath::Sqrtf(x); }
-double fabs(double x) { return gomath::Abs(x); }
-float fabsf(float x) { return gomath::Absf(x); }
-double floor(double x) { return gomath::Floor(x); }
-float floorf(float x) { return gomath::Floorf(x); }
-double ceil(double x) { return gomath::Ceil(x); }
-float ceilf(float x) { return gomath::Ceilf(x); }
-double trunc(double x) { return gomath::Trunc(x); }
-float truncf(float x) { return gomath::Truncf(x); }
-double round(double x) { return gomath::Round(x); }
-float roundf(float x) { return gomath::Roundf(x); }
+C_MATH1(sqrt, Sqrt)
+C_MATH1(fabs, Abs)
+C_MATH1(floor, Floor)
+C_MATH1(ceil, Ceil)
+C_MATH1(trunc, Trunc)
+C_MATH1(round, Round)
 double fmod(double x, double y) { return gomath::Mod(x, y); }
 float fmodf(float x, float y) { return gomath::Fmodf(x, y); }
 double ldexp(double x, int exp) { return gomath::Ldexp(x, exp); }
@@ -29,23 +31,15 @@ float ldexpf(float x, int exp) { return (float)gomath::Ldexp(x, exp); }
 double frexp(double x, int* exp) { return gomath::Frexp(x, exp); }
 float frexpf(float x, int* exp) { return (float)gomath::Frexp(x, exp); }
 
-double pow(double x, double y) { return gomath::Pow(x, y); }
-float powf(float x, float y) { return gomath::Powf(x, y); }
-double exp(double x) { return gomath::Exp(x); }
-float expf(float x) { return gomath::Expf(x); }
-double exp2(double x) { return gomath::Exp2(x); }
-float exp2f(float x) { return gomath::Exp2f(x); }
-double log(double x) { return gomath::Log(x); }
-float logf(float x) { return gomath::Logf(x); }
-double log2(double x) { return gomath::Log2(x); }
-float log2f(float x) { return gomath::Log2f(x); }
-double log10(double x) { return gomath::Log10(x); }
-float log10f(float x) { return gomath::Log10f(x); }
+C_MATH2(pow, Pow)
+C_MATH1(exp, Exp)
+C_MATH1(exp2, Exp2)
+C_MATH1(log, Log)
+C_MATH1(log2, Log2)
+C_MATH1(log10, Log10)
 
-double sin(double x) { return gomath::Sin(x); }
-float sinf(float x) { return gomath::Sinf(x); }
-double cos(double x) { return gomath::Cos(x); }
-float cosf(float x) { return gomath::Cosf(x); }
+C_MATH1(sin, Sin)
+C_MATH1(cos, Cos)
 void sincos(double x, double* s, double* c) { gomath::Sincos(x, s, c); }
 void sincosf(float x, float* s, float* c) {
     double sd, cd;
@@ -53,26 +47,16 @@ void sincosf(float x, float* s, float* c) {
     *s = (float)sd;
     *c = (float)cd;
 }
-double tan(double x) { return gomath::Tan(x); }
-float tanf(float x) { return gomath::Tanf(x); }
-double asin(double x) { return gomath::Asin(x); }
-float asinf(float x) { return gomath::Asinf(x); }
-double acos(double x) { return gomath::Acos(x); }
-float acosf(float x) { return gomath::Acosf(x); }
-double atan(double x) { return gomath::Atan(x); }
-float atanf(float x) { return gomath::Atanf(x); }
-double atan2(double y, double x) { return gomath::Atan2(y, x); }
-float atan2f(float y, float x) { return gomath::Atan2f(y, x); }
+C_MATH1(tan, Tan)
+C_MATH1(asin, Asin)
+C_MATH1(acos, Acos)
+C_MATH1(atan, Atan)
+C_MATH2(atan2, Atan2)
 
-double sinh(double x) { return gomath::Sinh(x); }
-float sinhf(float x) { return gomath::Sinhf(x); }
-double cosh(double x) { return gomath::Cosh(x); }
-float coshf(float x) { return gomath::Coshf(x); }
-double tanh(double x) { return gomath::Tanh(x); }
-float tanhf(float x) { return gomath::Tanhf(x); }
-double hypot(double x, double y) { return gomath::Hypot(x, y); }
-float hypotf(float x, float y) { return gomath::Hypotf(x, y); }
-double cbrt(double x) { return gomath::Cbrt(x); }
-float cbrtf(float x) { return gomath::Cbrtf(x); }
+C_MATH1(sinh, Sinh)
+C_MATH1(cosh, Cosh)
+C_MATH1(tanh, Tanh)
+C_MATH2(hypot, Hypot)
+C_MATH1(cbrt, Cbrt)
 
 }  // extern "C"

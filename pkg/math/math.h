@@ -59,28 +59,20 @@ inline float Sqrtf(float x) {
     return x;
 }
 inline float Absf(float x) { return __builtin_fabsf(x); }
-inline float Floorf(float x) { return (float)Floor(x); }
-inline float Ceilf(float x) { return (float)Ceil(x); }
-inline float Truncf(float x) { return (float)Trunc(x); }
-inline float Roundf(float x) { return (float)Round(x); }
+// The rest compute in double and round once; one macro writes each.
+#define GOMATH_FLOAT1(F) \
+    inline float F##f(float x) { return (float)F(x); }
+#define GOMATH_FLOAT2(F) \
+    inline float F##f(float x, float y) { return (float)F(x, y); }
+GOMATH_FLOAT1(Floor) GOMATH_FLOAT1(Ceil) GOMATH_FLOAT1(Trunc) GOMATH_FLOAT1(Round)
 inline float Fmodf(float x, float y) { return (float)Mod(x, y); }  // "Modf" would read as Go's Modf
-inline float Expf(float x) { return (float)Exp(x); }
-inline float Exp2f(float x) { return (float)Exp2(x); }
-inline float Logf(float x) { return (float)Log(x); }
-inline float Log2f(float x) { return (float)Log2(x); }
-inline float Log10f(float x) { return (float)Log10(x); }
-inline float Powf(float x, float y) { return (float)Pow(x, y); }
-inline float Sinf(float x) { return (float)Sin(x); }
-inline float Cosf(float x) { return (float)Cos(x); }
-inline float Tanf(float x) { return (float)Tan(x); }
-inline float Asinf(float x) { return (float)Asin(x); }
-inline float Acosf(float x) { return (float)Acos(x); }
-inline float Atanf(float x) { return (float)Atan(x); }
-inline float Atan2f(float y, float x) { return (float)Atan2(y, x); }
-inline float Sinhf(float x) { return (float)Sinh(x); }
-inline float Coshf(float x) { return (float)Cosh(x); }
-inline float Tanhf(float x) { return (float)Tanh(x); }
-inline float Hypotf(float p, float q) { return (float)Hypot(p, q); }
-inline float Cbrtf(float x) { return (float)Cbrt(x); }
+GOMATH_FLOAT1(Exp) GOMATH_FLOAT1(Exp2) GOMATH_FLOAT1(Log) GOMATH_FLOAT1(Log2) GOMATH_FLOAT1(Log10)
+GOMATH_FLOAT2(Pow)
+GOMATH_FLOAT1(Sin) GOMATH_FLOAT1(Cos) GOMATH_FLOAT1(Tan)
+GOMATH_FLOAT1(Asin) GOMATH_FLOAT1(Acos) GOMATH_FLOAT1(Atan) GOMATH_FLOAT2(Atan2)
+GOMATH_FLOAT1(Sinh) GOMATH_FLOAT1(Cosh) GOMATH_FLOAT1(Tanh)
+GOMATH_FLOAT2(Hypot) GOMATH_FLOAT1(Cbrt)
+#undef GOMATH_FLOAT1
+#undef GOMATH_FLOAT2
 
 }  // namespace gomath

@@ -147,28 +147,19 @@
 
 namespace {
 
-struct Unary {
+// One case: a function of one or two arguments, in double or in float.
+template <class T> struct Unary {
     const char* name;
-    double (*f)(double);
-    double x, want;
+    T (*f)(T);
+    T x, want;
 };
-struct Binary {
+template <class T> struct Binary {
     const char* name;
-    double (*f)(double, double);
-    double x, y, want;
-};
-struct UnaryF {
-    const char* name;
-    float (*f)(float);
-    float x, want;
-};
-struct BinaryF {
-    const char* name;
-    float (*f)(float, float);
-    float x, y, want;
+    T (*f)(T, T);
+    T x, y, want;
 };
 
-const Unary unary[] = {
+const Unary<double> unary[] = {
     {"sqrt", sqrt, 2, 0x1.6a09e667f3bcdp+0},  // 1.4142135623730951
     {"sqrt", sqrt, 1e-310, 0x1.1297872d9cbaep-515},  // 9.999999999999986e-156
     {"sqrt", sqrt, -1.0, NAN},  // nan
@@ -251,7 +242,7 @@ const Unary unary[] = {
     {"cbrt", cbrt, -INFINITY, -INFINITY},
 };
 
-const Binary binary[] = {
+const Binary<double> binary[] = {
     {"pow", pow, 2, 0.5, 0x1.6a09e667f3bcdp+0},  // 1.4142135623730951
     {"pow", pow, -2, 3, -0x1.0000000000000p+3},  // -8.0
     {"pow", pow, 1.0000001, 1e9, 0x1.349445c228792p+144},  // 2.6881038582144647e+43
@@ -289,7 +280,7 @@ const Binary binary[] = {
     {"fmod", fmod, 3, INFINITY, 3.0},
 };
 
-const UnaryF unaryF[] = {
+const Unary<float> unaryF[] = {
     {"sinf", sinf, 1.0f, 0x1.aed5480000000p-1f},  // 0.8414709568023682
     {"cosf", cosf, 1e30f, -0x1.3924440000000p-1f},  // -0.6116048097610474
     {"tanf", tanf, 0.75f, 0x1.dcfa360000000p-1f},  // 0.9315964579582214
@@ -304,7 +295,7 @@ const UnaryF unaryF[] = {
     {"exp2f", exp2f, -0.5f, 0x1.6a09e60000000p-1f},  // 0.7071067690849304
 };
 
-const BinaryF binaryF[] = {
+const Binary<float> binaryF[] = {
     {"powf", powf, 1.5f, 20.0f, 0x1.9fa8380000000p+11f},  // 3325.2568359375
     {"atan2f", atan2f, 1.0f, 3.0f, 0x1.4978fa0000000p-2f},  // 0.32175055146217346
     {"hypotf", hypotf, 5.0f, 12.0f, 0x1.a000000000000p+3f},  // 13.0
@@ -350,14 +341,14 @@ __attribute__((noinline)) void sinAndCos(double x, double* s, double* c) {
 }  // namespace
 
 int main() {
-    for (const Unary& c : unary) {
+    for (const Unary<double>& c : unary) {
         volatile double x = c.x;
         double (*volatile f)(double) = c.f;
         double got = f(x);
         go::fmt::Printf("%s(%.17g) = %.17g\n", c.name, c.x, got);
         report(c.name, got, c.want, 1);
     }
-    for (const Binary& c : binary) {
+    for (const Binary<double>& c : binary) {
         volatile double x = c.x, y = c.y;
         double (*volatile f)(double, double) = c.f;
         double got = f(x, y);
@@ -365,14 +356,14 @@ int main() {
         report(c.name, got, c.want, 1);
     }
     const int64_t floatUlp = int64_t(1) << 29;  // one float ulp, in double ulps
-    for (const UnaryF& c : unaryF) {
+    for (const Unary<float>& c : unaryF) {
         volatile float x = c.x;
         float (*volatile f)(float) = c.f;
         float got = f(x);
         go::fmt::Printf("%s(%.9g) = %.9g\n", c.name, c.x, got);
         report(c.name, got, c.want, floatUlp);
     }
-    for (const BinaryF& c : binaryF) {
+    for (const Binary<float>& c : binaryF) {
         volatile float x = c.x, y = c.y;
         float (*volatile f)(float, float) = c.f;
         float got = f(x, y);
