@@ -240,8 +240,9 @@ UNIT_LIB_SRCS := runtime/runtime1.cpp runtime/lock_futex.cpp runtime/print.cpp r
 	runtime/select.cpp runtime/malloc.cpp runtime/mheap.cpp runtime/mcentral.cpp runtime/mcache.cpp \
 	$(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp)
 UNIT_LIB_SRCS += $(filter-out pkg/math/cmath.cpp,$(wildcard pkg/math/*.cpp))
-# pkg/cxx/rbtree.cpp but not tree.cpp: the host's libstdc++ has the std:: names.
-UNIT_LIB_SRCS += pkg/cxx/rbtree.cpp
+# pkg/cxx/rbtree.cpp but not tree.cpp, charconv.cpp but not to_chars.cpp: the
+# host's libstdc++ has the std:: names.
+UNIT_LIB_SRCS += pkg/cxx/rbtree.cpp pkg/cxx/charconv.cpp
 UNIT_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_CXXFLAGS := -std=c++20 -O1 -g -DGO_HOSTED -Iinclude -I. -Iruntime -Itest/unit -pthread \
 	-fno-exceptions -Wall -Wextra -Wno-unused-parameter -Wno-unused-function

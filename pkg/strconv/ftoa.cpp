@@ -1,5 +1,6 @@
 // ftoa.cpp — Go's strconv/ftoa.go: AppendFloat and its layouts (%e %f %g
-// %b %x), over exact decimal digit generation.
+// %b %x), over exact decimal digit generation; and, beyond Go, the %e %f
+// %g of an x87 long double (appendFloat80, for std::to_chars).
 //
 // Every decimal digit is computed exactly with a small fixed-size big
 // integer (Steele & White / Burger & Dybvig digit generation, "Dragon4";
@@ -18,21 +19,27 @@ namespace go::strconv {
 namespace {
 
 // ---- Big: just enough of a big natural number for digit generation ------
-// The largest number in play is below 2^815 (see setupRatio; 26 limbs were
-// the most seen over millions of conversions, subnormals and %.1100f
-// included), so 28 32-bit limbs suffice: 112 bytes, three per conversion.
+// For a double the largest number in play is below 2^815 (see setupRatio;
+// 26 limbs were the most seen over millions of conversions, subnormals and
+// %.1100f included), so 28 32-bit limbs suffice: 112 bytes, three per
+// conversion. The x87 long double's range (2^-16445 to 2^16384) takes
+// numbers up to about 2^11560: 368 limbs (1.5 KB each), in its own
+// instantiation, so that converting a double stays as small.
 // Limbs are little-endian; n counts the used ones (0 is zero).
-constexpr int BigLimbs = 28;
-
+template <int Limbs>
 struct Big {
     int n;
-    uint32_t d[BigLimbs];
+    uint32_t d[Limbs];
 };
+using Big64 = Big<28>;
+using Big80 = Big<368>;
 
+template <typename Big>
 void bigTrim(Big& a) {
     while (a.n > 0 && a.d[a.n - 1] == 0) a.n--;
 }
 
+template <typename Big>
 void bigSet(Big& a, uint64_t v) {
     a.n = 0;
     while (v) {
@@ -41,6 +48,7 @@ void bigSet(Big& a, uint64_t v) {
     }
 }
 
+template <typename Big>
 void bigMulSmall(Big& a, uint32_t m) {
     uint64_t carry = 0;
     for (int i = 0; i < a.n; i++) {
@@ -51,6 +59,7 @@ void bigMulSmall(Big& a, uint32_t m) {
     if (carry) a.d[a.n++] = (uint32_t)carry;
 }
 
+template <typename Big>
 void bigMulPow5(Big& a, int k) {
     static const uint32_t pow5[13] = {1,       5,        25,        125,        625,       3125,     15625,
                                       78125,   390625,   1953125,   9765625,    48828125,  244140625};
@@ -58,6 +67,7 @@ void bigMulPow5(Big& a, int k) {
     if (k > 0) bigMulSmall(a, pow5[k]);
 }
 
+template <typename Big>
 void bigShl(Big& a, int bits) {
     if (a.n == 0 || bits == 0) return;
     int limbs = bits / 32, sh = bits % 32;
@@ -77,6 +87,7 @@ void bigShl(Big& a, int bits) {
     }
 }
 
+template <typename Big>
 int bigCmp(const Big& a, const Big& b) {
     if (a.n != b.n) return a.n < b.n ? -1 : 1;
     for (int i = a.n - 1; i >= 0; i--)
@@ -84,6 +95,7 @@ int bigCmp(const Big& a, const Big& b) {
     return 0;
 }
 
+template <typename Big>
 void bigAdd(Big& a, const Big& b) {
     int n = a.n > b.n ? a.n : b.n;
     uint64_t carry = 0;
@@ -97,6 +109,7 @@ void bigAdd(Big& a, const Big& b) {
 }
 
 // a -= b; a >= b.
+template <typename Big>
 void bigSub(Big& a, const Big& b) {
     uint64_t borrow = 0;
     for (int i = 0; i < a.n; i++) {
@@ -110,6 +123,7 @@ void bigSub(Big& a, const Big& b) {
 // One decimal digit: q = floor(r/s), r = r mod s, for r < 10s. s must be
 // normalized (top limb's high bit set) so that the estimate from the top
 // limbs is at most one or two short; the loop makes it exact.
+template <typename Big>
 uint32_t bigDivDigit(Big& r, const Big& s) {
     int n = s.n;
     if (bigCmp(r, s) < 0) return 0;
@@ -148,6 +162,7 @@ struct Digits {
 // value/10^k = r/s, and mm is the lower half-gap to the neighbouring float
 // in the same scale. The upper half-gap is mm, or 2mm when the gaps are
 // unequal (the float is a power of two: the float below is closer).
+template <typename Big>
 struct Ratio {
     Big r, s, mm;
     int k;
@@ -160,11 +175,13 @@ struct Ratio {
 //
 // k starts from floor(log2 v)·log10(2), which is at most the decimal
 // exponent; the callers raise it until r/s < 1.
-void setupRatio(Ratio& x, uint64_t mant, int exp, bool unequal) {
+template <typename Big>
+void setupRatio(Ratio<Big>& x, uint64_t mant, int exp, bool unequal) {
     int e2 = exp + 63 - __builtin_clzll(mant);  // floor(log2 v)
     int k = (e2 * 78913) >> 18;                 // 78913/2^18 ~ log10(2); C++20 >> floors
     int t = exp - 2 - k;                        // net power of two of v/10^k
-    bigSet(x.r, mant << 2);
+    bigSet(x.r, mant);  // then times 4: mant may use all 64 bits
+    bigShl(x.r, 2);
     bigSet(x.s, 1);
     bigSet(x.mm, unequal ? 1 : 2);
     if (t > 0) {
@@ -183,7 +200,8 @@ void setupRatio(Ratio& x, uint64_t mant, int exp, bool unequal) {
 }
 
 // Shift everything so s's top limb has its high bit set (for bigDivDigit).
-void normalize(Ratio& x) {
+template <typename Big>
+void normalize(Ratio<Big>& x) {
     int sh = __builtin_clz(x.s.d[x.s.n - 1]);
     bigShl(x.s, sh);
     bigShl(x.r, sh);
@@ -193,7 +211,8 @@ void normalize(Ratio& x) {
 // Whether r + (upper half-gap) reaches s: the upper end of the interval of
 // decimals that read back as this float is at or past 10^k. Adds and takes
 // back the gap in place rather than needing a fourth big number.
-int cmpHigh(Ratio& x, bool unequal) {
+template <typename Big>
+int cmpHigh(Ratio<Big>& x, bool unequal) {
     bigAdd(x.r, x.mm);
     if (unequal) bigAdd(x.r, x.mm);
     int c = bigCmp(x.r, x.s);
@@ -226,11 +245,12 @@ void trimZeros(Buf& b, Digits& d) {
 // mode). Boundaries count as inside when mant is even, since reading rounds
 // ties to even. Out of line: its big numbers should only occupy the stack
 // while a float is being converted.
+template <typename Big>
 __attribute__((noinline)) void shortestDigits(Buf& b, uint64_t mant, int exp, bool unequal, Digits& d) {
     d = {b.len, 0, 0};
     if (mant == 0) return;
     bool inclusive = (mant & 1) == 0;
-    Ratio x;
+    Ratio<Big> x;
     setupRatio(x, mant, exp, unequal);
     while (cmpHigh(x, unequal) >= (inclusive ? 0 : 1)) {
         bigMulSmall(x.s, 10);
@@ -268,10 +288,11 @@ __attribute__((noinline)) void shortestDigits(Buf& b, uint64_t mant, int exp, bo
 // The digits of mant·2^exp correctly rounded (half to even, on the exact
 // value) to prec significant digits, or with fracMode to prec digits after
 // the decimal point: what strconv gets from decimal.Round.
+template <typename Big>
 __attribute__((noinline)) void fixedDigits(Buf& b, uint64_t mant, int exp, bool fracMode, int prec, Digits& d) {
     d = {b.len, 0, 0};
     if (mant == 0) return;
-    Ratio x;
+    Ratio<Big> x;
     setupRatio(x, mant, exp, false);
     while (bigCmp(x.r, x.s) >= 0) {
         bigMulSmall(x.s, 10);
@@ -436,24 +457,36 @@ FloatBits floatBits(double val, int bitSize) {
 }
 
 // The digits and the precision the layout uses.
+template <typename Big>
 void floatDigits(Buf& b, uint64_t mant, int exp, const FloatBits& fb, char fmt, int& prec, Digits& d) {
     int e2 = exp - fb.mantbits;
     if (prec < 0) {
         bool unequal = mant == (1ull << fb.mantbits) && exp > fb.bias + 1;
-        shortestDigits(b, mant, e2, unequal, d);
+        shortestDigits<Big>(b, mant, e2, unequal, d);
         if (fmt == 'e' || fmt == 'E') prec = imax(d.nd - 1, 0);
         else if (fmt == 'f') prec = imax(d.nd - d.dp, 0);
         else prec = d.nd;
         return;
     }
     if (fmt == 'f') {
-        fixedDigits(b, mant, e2, true, prec, d);
+        fixedDigits<Big>(b, mant, e2, true, prec, d);
     } else if (fmt == 'e' || fmt == 'E') {
-        fixedDigits(b, mant, e2, false, prec + 1, d);
+        fixedDigits<Big>(b, mant, e2, false, prec + 1, d);
     } else {
         if (prec == 0) prec = 1;
-        fixedDigits(b, mant, e2, false, prec, d);
+        fixedDigits<Big>(b, mant, e2, false, prec, d);
     }
+}
+
+// The %e %f %g layouts of mant·2^(exp-mantbits), digits made with Big.
+template <typename Big>
+void decimalLayout(Buf& b, bool neg, uint64_t mant, int exp, const FloatBits& fb, char fmt, int prec) {
+    bool shortest = prec < 0;
+    Digits d;
+    floatDigits<Big>(b, mant, exp, fb, fmt, prec, d);
+    size_t from = b.len;
+    formatDigits(b, shortest, neg, d, prec, fmt);
+    b.collapse(d.at, from);  // drop the scratch digits
 }
 
 }  // namespace
@@ -472,12 +505,24 @@ void appendFloat(Buf& b, double val, char fmt, int prec, int bitSize) {
     exp += fb.bias;
     if (fmt == 'b') return fmtB(b, neg, mant, exp - fb.mantbits);
     if (fmt == 'x' || fmt == 'X') return fmtX(b, prec, fmt, neg, mant, exp, fb.mantbits);
-    bool shortest = prec < 0;
-    Digits d;
-    floatDigits(b, mant, exp, fb, fmt, prec, d);
-    size_t from = b.len;
-    formatDigits(b, shortest, neg, d, prec, fmt);
-    b.collapse(d.at, from);  // drop the scratch digits
+    decimalLayout<Big64>(b, neg, mant, exp, fb, fmt, prec);
+}
+
+void appendFloat80(Buf& b, long double val, char fmt, int prec) {
+    // The x87 extended format: 64-bit significand with the integer bit
+    // stored (bit 63), 15-bit exponent above it, then the sign.
+    unsigned __int128 raw = __builtin_bit_cast(unsigned __int128, val);
+    uint64_t mant = (uint64_t)raw;
+    unsigned se = (unsigned)(raw >> 64) & 0xffff;
+    bool neg = se >> 15;
+    int exp = (int)(se & 0x7fff);
+    if (exp == 0x7fff) {
+        b.puts(mant << 1 != 0 ? "NaN" : neg ? "-Inf" : "+Inf");
+        return;
+    }
+    if (exp == 0) exp++;  // subnormal: the integer bit is already clear
+    FloatBits fb{0, 63, 15, -16383};
+    decimalLayout<Big80>(b, neg, mant, exp + fb.bias, fb, fmt, prec);
 }
 
 }  // namespace go::strconv

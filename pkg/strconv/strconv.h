@@ -105,6 +105,8 @@ void appendUint(Buf& b, uint64_t v);
 // G x X, prec -1 means the shortest digits that read back as val, bitSize
 // 32 or 64.
 void appendFloat(Buf& b, double val, char fmt, int prec, int bitSize);
+// appendFloat of an x87 long double (beyond Go), fmt one of e E f g G.
+void appendFloat80(Buf& b, long double val, char fmt, int prec);
 
 // ---- quote.cpp
 // strconv.IsPrint.
