@@ -18,9 +18,9 @@ static bool is(const char* a, const char* b) { while (a && *a && *a == *b) a++, 
 //
 go::chan<int> c = go::make_chan<int>();
 volatile long counter;
-
+go::chan<int> started = go::make_chan<int>();  // waiter is running
 __attribute__((noinline))
-void waiter() { c.recv(); }
+void waiter() { started.send(1); c.recv(); }
 
 __attribute__((noinline))
 void spin() {
@@ -31,7 +31,7 @@ void spin() {
 
 int main() {
     go::go(waiter);
-    go::time::Sleep(20 * go::time::Millisecond);
+    started.recv();
     go::fmt::Println("ready");
     if (is(go::os::Getenv("CASE"), "busy")) {
         spin();

@@ -18,9 +18,9 @@ import (
 
 var c = make(chan int)
 var counter int
-
+var started = make(chan int) // waiter is running
 //go:noinline
-func waiter() { <-c }
+func waiter() { started <- 1; <-c }
 
 //go:noinline
 func spin() {
@@ -31,7 +31,7 @@ func spin() {
 
 func main() {
 	go waiter()
-	time.Sleep(20 * time.Millisecond)
+	<-started
 	fmt.Println("ready")
 	if os.Getenv("CASE") == "busy" {
 		spin()
