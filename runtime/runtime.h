@@ -377,7 +377,7 @@ g* globrunqget(p* pp, int32_t max);
 void semacquire(uint32_t* addr, bool lifo, waitReason reason);
 void semrelease(uint32_t* addr, bool handoff);
 
-// ---- time.cpp ---------------------------------------------------------------
+// ---- time.cpp, time_add.cpp (timeSleep) ---------------------------------------
 int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran);  // returns pollUntil
 int64_t nobarrierWakeTime(p* pp);
 void timeSleep(int64_t ns);

@@ -8,13 +8,14 @@
 // Ps, and when nothing is runnable one M blocks in netpoll until the earliest
 // timer (proc_schedule.cpp). A sleeping goroutine therefore holds no thread.
 //
+// Arming a timer (addtimer, resettimer, time.Sleep) is in time_add.cpp.
+//
 // Simplified from Go 1.19: no lazy "modified" states. A timer is in at most
 // one heap; deleting or resetting it takes that heap's lock. A timer moves
 // between heaps only when its P is destroyed (GOMAXPROCS shrank, the world
 // stopped), so t->pp is stable while the world runs.
 #include "time_impl.h"
 
-#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -84,7 +85,7 @@ static void updateTimer0When(p* pp) {
 }
 
 // Add t to pp's heap (pp->timersLock held).
-static void doaddtimer(p* pp, timer* t) {
+void doaddtimer(p* pp, timer* t) {
     if (pp->timersLen == pp->timersCap) {
         int32_t ncap = pp->timersCap ? pp->timersCap * 2 : 16;
         auto* n = (timerWhen*)mallocgc(sizeof(timerWhen) * (size_t)ncap, false);
@@ -122,22 +123,6 @@ static void dodeltimer(p* pp, int32_t i) {
 }
 
 // ---- Operations ---------------------------------------------------------------
-
-// Add a timer to the current P (Go's addtimer).
-void addtimer(timer* t) {
-    // Timers rely on the network poller, so make sure the poller has started.
-    netpollGenericInit();
-    if (t->when <= 0) t->when = 1;  // 0 means "no timer" in timer0When
-    if (t->when < 0 || t->when > maxWhen) t->when = maxWhen;
-    m* mp = acquirem();
-    p* pp = mp->p;
-    lock(&pp->timersLock);
-    doaddtimer(pp, t);
-    unlock(&pp->timersLock);
-    timerpMaskSet(pp->id);
-    releasem(mp);
-    wakeNetPoller(t->when);
-}
 
 // Wait out the calls of t's function in progress on other Ms, so that the
 // caller may free or reuse t and what f uses (a Ticker's channel), and no
@@ -182,14 +167,6 @@ bool deltimer(timer* t) {
 // waits while timerRunning; its netpoll deadline functions take pd.lock
 // too, and Go 1.19 avoids the cycle by not holding pd.lock across deltimer.)
 bool deltimerStale(timer* t) { return deltimerFromHeap(t); }
-
-// Reset t to fire at when. Reports whether it was pending (Go's modtimer/resettimer).
-bool resettimer(timer* t, int64_t when) {
-    bool pending = deltimer(t);
-    t->when = when;
-    addtimer(t);
-    return pending;
-}
 
 // Run the first timer of pp if it is due (pp->timersLock held; released
 // while the timer function runs). Returns 0 if it ran a timer, the time of
@@ -278,35 +255,5 @@ void moveTimers(p* pp, p* from) {
     timerpMaskSet(pp->id);
 }
 
-// ---- time.Sleep -----------------------------------------------------------------
-
-static void goroutineReady(void* arg, uintptr) { goready((g*)arg); }
-
-// Add the sleep timer only after the goroutine is parked: with a short
-// sleep and many goroutines the P could otherwise run the timer (and ready
-// the G) before the G is parked (Go's resetForSleep).
-static bool resetForSleep(g*, void* ut) {
-    auto* t = (timer*)ut;
-    addtimer(t);
-    return true;
-}
-
-// Put the current goroutine to sleep for at least ns nanoseconds (Go's timeSleep).
-void timeSleep(int64_t ns) {
-    if (ns <= 0) return;
-    g* gp = getg();
-    timer* t = gp->timer;
-    if (t == nullptr) {
-        t = (timer*)mallocgc(sizeof(timer), true);
-        t->idx = -1;
-        gp->timer = t;
-    }
-    t->f = goroutineReady;
-    t->arg = gp;
-    t->period = 0;
-    t->when = nanotime() + ns;
-    if (t->when < 0) t->when = maxWhen;  // check for overflow
-    gopark(resetForSleep, t, waitReason::sleep);
-}
 
 }  // namespace runtime
