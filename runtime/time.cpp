@@ -200,18 +200,11 @@ static int64_t runtimer(p* pp, int64_t now) {
     return 0;
 }
 
-// Run any timers of pp that are ready. If now is not 0 it is the current
-// time. Returns the time when the next timer should run, or 0 if there is
-// no next timer; *rnow is the time used, *ran whether a timer ran (Go's
-// checkTimers).
-int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran) {
-    *ran = false;
-    // If it's not yet time for the first timer, there is nothing to do.
-    int64_t next = atomic::Load(&pp->timer0When);
-    if (next == 0) {
-        *rnow = now;
-        return 0;
-    }
+// The rest of Go's checkTimers (runtime.h), for a P with timers (next is
+// its timer0When): run those that are ready. If now is not 0 it is the
+// current time. Returns the time when the next timer should run, or 0 if
+// there is no next timer; *rnow is the time used, *ran whether a timer ran.
+int64_t runTimers(p* pp, int64_t now, int64_t next, int64_t* rnow, bool* ran) {
     if (now == 0) now = nanotime();
     *rnow = now;
     if (now < next) return next;
@@ -227,21 +220,6 @@ int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran) {
     }
     unlock(&pp->timersLock);
     return pollUntil;
-}
-
-// The earliest time pp's timers want to run, 0 if none (Go's nobarrierWakeTime).
-int64_t nobarrierWakeTime(p* pp) { return atomic::Load(&pp->timer0When); }
-
-// The earliest time any timer wants to run, maxWhen if none (Go's timeSleepUntil).
-int64_t timeSleepUntil() {
-    int64_t next = maxWhen;
-    for (int32_t i = 0; i < atomic::Load(&allplen); i++) {
-        p* pp = atomic::LoadAcq(&allp[i]);
-        if (pp == nullptr) continue;
-        int64_t w = atomic::Load(&pp->timer0When);
-        if (w != 0 && w < next) next = w;
-    }
-    return next;
 }
 
 // Move every timer of from to pp (both timersLocks held; the world is
