@@ -10,8 +10,8 @@
 
 // Weak: called only once the poller runs, so they never link it (stdFile).
 namespace runtime {
-NETPOLL_WEAK pollDesc* poll_runtime_pollOpen(uintptr fd, int* errno_);
-NETPOLL_WEAK int poll_runtime_pollWait(pollDesc* pd, int mode);
+RUNTIME_WEAK pollDesc* poll_runtime_pollOpen(uintptr fd, int* errno_);
+RUNTIME_WEAK int poll_runtime_pollWait(pollDesc* pd, int mode);
 }  // namespace runtime
 
 namespace go::os {
