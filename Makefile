@@ -48,7 +48,7 @@ CXXFLAGS_COMMON := -std=c++20 $(shell tools/gocxx --print-flags) -Wall -Wextra -
 OPT  := -O2
 COLD := runtime/panic runtime/traceback runtime/signal_linux runtime/print runtime/os_linux \
 	runtime/runtime1 runtime/vdso_linux runtime/symtab runtime/sysmon runtime/mem_linux \
-	runtime/procresize runtime/debug runtime/mheap runtime/trace_json pkg/os/os pkg/cxx/throw pkg/cxx/atexit pkg/libc/abort \
+	runtime/procresize runtime/proc_main runtime/proc_stw runtime/debug runtime/mheap runtime/trace_json pkg/os/os pkg/cxx/throw pkg/cxx/atexit pkg/libc/abort \
 	$(basename $(wildcard pkg/fmt/*.cpp pkg/strconv/*.cpp pkg/unicode/utf8/*.cpp))
 RT_CXXFLAGS   = $(CXXFLAGS_COMMON) -g -ffreestanding $(OPT) -Iinclude -I. -fno-threadsafe-statics
 PKG_CXXFLAGS  = $(CXXFLAGS_COMMON) -g1 $(OPT) -Iinclude -I.

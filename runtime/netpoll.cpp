@@ -21,11 +21,7 @@
 
 namespace runtime {
 
-uint32_t netpollWaiters;            // [atomic]
-static uint32_t netpollInited;      // [atomic] netpollinit has run
 static constinit mutex netpollInitLock{};
-
-bool netpollinited() { return atomic::Load(&netpollInited) != 0; }
 
 void netpollGenericInit() {
     if (atomic::Load(&netpollInited) != 0) return;

@@ -46,16 +46,30 @@ struct pollDesc {
     int64_t wd;       // [lock to write; atomic read] write deadline
 };
 
+// Divergence from Go 1.19, for the size of every program that never polls
+// (docs/performance.md, "What ./hello links"): Go links its poller into
+// every program and guards each use with netpollinited(). Here the
+// scheduler's references to the poller (netpoll, netpollBreak, injectglist)
+// are weak (RUNTIME_WEAK), and the flag netpollinited() reads lives with the
+// scheduler (proc_schedule.cpp), so the scheduler alone pulls nothing of
+// netpoll.cpp or netpoll_epoll.cpp out of libruntime.a. They are linked
+// when a program can start the poller: a timer (addtimer) or a pollable
+// descriptor (pkg/internal/poll) calls netpollGenericInit, a strong
+// reference. Until it has run netpollinited() is false and no weak function
+// is called; once it has run, they are all linked. The calls keep Go's shape.
+
 // ---- netpoll.cpp: the platform-independent part -------------------------------
-bool netpollinited();
+extern uint32_t netpollInited;   // [atomic] netpollinit has run (defined in proc_schedule.cpp)
+inline bool netpollinited() { return atomic::Load(&netpollInited) != 0; }
 void netpollGenericInit();
-extern uint32_t netpollWaiters;  // [atomic] goroutines parked in netpollblock
+extern uint32_t netpollWaiters;  // [atomic] goroutines parked in netpollblock (defined in proc_schedule.cpp)
 // netpollready is called by the platform netpoll when fd is ready for mode
 // ('r', 'w' or 'r'+'w'): the goroutines to run are pushed on toRun.
 void netpollready(gList* toRun, pollDesc* pd, int32_t mode);
 // Mark the Gs of list runnable and put them on run queues, starting Ms for
-// idle Ps (Go's injectglist).
-void injectglist(gList* list);
+// idle Ps (Go's injectglist; only netpoll's lists are injected, so it lives
+// in netpoll.cpp and is weak, see above).
+RUNTIME_WEAK void injectglist(gList* list);
 
 // The calls internal/poll makes (fd_poll_runtime.go's runtime_poll*).
 void poll_runtime_pollServerInit();
@@ -73,10 +87,10 @@ int32_t netpollopen(uintptr fd, pollDesc* pd);  // 0 or an errno
 int32_t netpollclose(uintptr fd);
 bool netpollIsPollDescriptor(uintptr fd);
 // Wake an M blocked in netpoll.
-void netpollBreak();
+RUNTIME_WEAK void netpollBreak();
 // Check for ready network connections and return the goroutines that became
 // runnable. delay < 0: block until one is ready; 0: do not block; > 0: block
 // up to delay ns (or until netpollBreak).
-gList netpoll(int64_t delay);
+RUNTIME_WEAK gList netpoll(int64_t delay);
 
 }  // namespace runtime

@@ -84,8 +84,9 @@ static const char* gstatusName(uint32_t s) {
 
 // casgstatus found an illegal transition, or a status other than the caller
 // believed it owned (runtime.h has the fast path and the table of legal
-// transitions).
-void casgstatusFail(g* gp, uint32_t oldval, uint32_t newval) {
+// transitions). Cold (optimised for size, kept apart from the hot code): a
+// fatal path.
+[[gnu::cold]] void casgstatusFail(g* gp, uint32_t oldval, uint32_t newval) {
     if (oldval == newval || oldval >= 8 || newval >= 8 || !((gstatusValid[oldval] >> newval) & 1)) {
         print("runtime: casgstatus: oldval=", gstatusName(oldval), " newval=", gstatusName(newval), "\n");
         throw_("casgstatus: bad incoming values");
@@ -161,8 +162,8 @@ void mcommoninit(m* mp, int64_t id) {
 
 // ---- Bootstrap -----------------------------------------------------------------
 
-// Step 6 of the boot: Go's schedinit.
-extern "C" void schedinit() {
+// Step 6 of the boot: Go's schedinit. Cold (optimised for size): it runs once.
+extern "C" [[gnu::cold]] void schedinit() {
     g* gp = getg();
     if (traceOn()) traceBoot("schedinit");
     // Locks need no initialisation (a zero mutex is unlocked).

@@ -15,6 +15,11 @@ namespace runtime {
 
 // ---- The network poller as the scheduler uses it ---------------------------------
 
+// The poller's state the scheduler reads, defined here so that reading it
+// links nothing of the poller (netpoll.h explains the weak references).
+uint32_t netpollInited;   // [atomic] set once by netpollGenericInit
+uint32_t netpollWaiters;  // [atomic] goroutines parked in netpollblock
+
 // A new timer at when was added: make sure someone will run it in time
 // (Go's wakeNetPoller).
 void wakeNetPoller(int64_t when) {

@@ -9,6 +9,16 @@
 
 #include "runtime2.h"
 
+// A weak reference to a function of an optional part (the network poller,
+// the timer heap): calling it does not pull its object out of
+// libruntime.a, so a program that never uses the part does not link it.
+// Every call is guarded, as in Go, by a condition that only the part's own
+// strongly referenced entry point can make true (netpollinited() after
+// netpollGenericInit; a timer in a heap after addtimer), so the function is
+// linked whenever the call is reached. Divergence from Go 1.19, which links
+// every part into every program; docs/performance.md, "What ./hello links".
+#define RUNTIME_WEAK __attribute__((weak))
+
 namespace runtime {
 
 // ---- panic.cpp: fatal errors and panics -----------------------------------
@@ -378,12 +388,44 @@ g* globrunqget(p* pp, int32_t max);
 void semacquire(uint32_t* addr, bool lifo, waitReason reason);
 void semrelease(uint32_t* addr, bool handoff);
 
-// ---- time.cpp ---------------------------------------------------------------
-int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran);  // returns pollUntil
-int64_t nobarrierWakeTime(p* pp);
+// ---- time.cpp, time_add.cpp (timeSleep) ---------------------------------------
+// runTimers and moveTimers are called only for a P that holds timers
+// (timer0When != 0, timersLen > 0): weak, so that a program that arms no
+// timer links no timer heap (RUNTIME_WEAK; addtimer's use of the heap
+// links it).
+RUNTIME_WEAK int64_t runTimers(p* pp, int64_t now, int64_t next, int64_t* rnow, bool* ran);
+RUNTIME_WEAK void moveTimers(p* pp, p* from);
+
+// Run pp's timers that are due; the time of its next timer, 0 if none (Go's
+// checkTimers). now is 0 or the current time; *rnow receives the time used.
+// Its first test inline, so that a P without timers calls nothing.
+inline int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran) {
+    *ran = false;
+    // If it's not yet time for the first timer, there is nothing to do.
+    int64_t next = atomic::Load(&pp->timer0When);
+    if (next == 0) {
+        *rnow = now;
+        return 0;
+    }
+    return runTimers(pp, now, next, rnow, ran);
+}
 void timeSleep(int64_t ns);
-int64_t timeSleepUntil();
-void moveTimers(p* pp, p* from);
+
+// The earliest time pp's timers want to run, 0 if none (Go's nobarrierWakeTime).
+inline int64_t nobarrierWakeTime(p* pp) { return atomic::Load(&pp->timer0When); }
+
+// The earliest time any timer wants to run, INT64_MAX if none (Go's
+// timeSleepUntil). Here, not in time.cpp: sysmon calls it timers or not.
+inline int64_t timeSleepUntil() {
+    int64_t next = INT64_MAX;
+    for (int32_t i = 0; i < atomic::Load(&allplen); i++) {
+        p* pp = atomic::LoadAcq(&allp[i]);
+        if (pp == nullptr) continue;
+        int64_t w = atomic::Load(&pp->timer0When);
+        if (w != 0 && w < next) next = w;
+    }
+    return next;
+}
 
 // ---- signal_linux.cpp -------------------------------------------------------
 void initsig();

@@ -8,13 +8,14 @@
 // Ps, and when nothing is runnable one M blocks in netpoll until the earliest
 // timer (proc_schedule.cpp). A sleeping goroutine therefore holds no thread.
 //
+// Arming a timer (addtimer, resettimer, time.Sleep) is in time_add.cpp.
+//
 // Simplified from Go 1.19: no lazy "modified" states. A timer is in at most
 // one heap; deleting or resetting it takes that heap's lock. A timer moves
 // between heaps only when its P is destroyed (GOMAXPROCS shrank, the world
 // stopped), so t->pp is stable while the world runs.
 #include "time_impl.h"
 
-#include "netpoll.h"
 #include "print.h"
 #include "proc.h"
 #include "runtime.h"
@@ -84,7 +85,7 @@ static void updateTimer0When(p* pp) {
 }
 
 // Add t to pp's heap (pp->timersLock held).
-static void doaddtimer(p* pp, timer* t) {
+void doaddtimer(p* pp, timer* t) {
     if (pp->timersLen == pp->timersCap) {
         int32_t ncap = pp->timersCap ? pp->timersCap * 2 : 16;
         auto* n = (timerWhen*)mallocgc(sizeof(timerWhen) * (size_t)ncap, false);
@@ -122,22 +123,6 @@ static void dodeltimer(p* pp, int32_t i) {
 }
 
 // ---- Operations ---------------------------------------------------------------
-
-// Add a timer to the current P (Go's addtimer).
-void addtimer(timer* t) {
-    // Timers rely on the network poller, so make sure the poller has started.
-    netpollGenericInit();
-    if (t->when <= 0) t->when = 1;  // 0 means "no timer" in timer0When
-    if (t->when < 0 || t->when > maxWhen) t->when = maxWhen;
-    m* mp = acquirem();
-    p* pp = mp->p;
-    lock(&pp->timersLock);
-    doaddtimer(pp, t);
-    unlock(&pp->timersLock);
-    timerpMaskSet(pp->id);
-    releasem(mp);
-    wakeNetPoller(t->when);
-}
 
 // Wait out the calls of t's function in progress on other Ms, so that the
 // caller may free or reuse t and what f uses (a Ticker's channel), and no
@@ -183,14 +168,6 @@ bool deltimer(timer* t) {
 // too, and Go 1.19 avoids the cycle by not holding pd.lock across deltimer.)
 bool deltimerStale(timer* t) { return deltimerFromHeap(t); }
 
-// Reset t to fire at when. Reports whether it was pending (Go's modtimer/resettimer).
-bool resettimer(timer* t, int64_t when) {
-    bool pending = deltimer(t);
-    t->when = when;
-    addtimer(t);
-    return pending;
-}
-
 // Run the first timer of pp if it is due (pp->timersLock held; released
 // while the timer function runs). Returns 0 if it ran a timer, the time of
 // the next one otherwise, -1 if there are none (Go's runtimer).
@@ -223,18 +200,11 @@ static int64_t runtimer(p* pp, int64_t now) {
     return 0;
 }
 
-// Run any timers of pp that are ready. If now is not 0 it is the current
-// time. Returns the time when the next timer should run, or 0 if there is
-// no next timer; *rnow is the time used, *ran whether a timer ran (Go's
-// checkTimers).
-int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran) {
-    *ran = false;
-    // If it's not yet time for the first timer, there is nothing to do.
-    int64_t next = atomic::Load(&pp->timer0When);
-    if (next == 0) {
-        *rnow = now;
-        return 0;
-    }
+// The rest of Go's checkTimers (runtime.h), for a P with timers (next is
+// its timer0When): run those that are ready. If now is not 0 it is the
+// current time. Returns the time when the next timer should run, or 0 if
+// there is no next timer; *rnow is the time used, *ran whether a timer ran.
+int64_t runTimers(p* pp, int64_t now, int64_t next, int64_t* rnow, bool* ran) {
     if (now == 0) now = nanotime();
     *rnow = now;
     if (now < next) return next;
@@ -252,21 +222,6 @@ int64_t checkTimers(p* pp, int64_t now, int64_t* rnow, bool* ran) {
     return pollUntil;
 }
 
-// The earliest time pp's timers want to run, 0 if none (Go's nobarrierWakeTime).
-int64_t nobarrierWakeTime(p* pp) { return atomic::Load(&pp->timer0When); }
-
-// The earliest time any timer wants to run, maxWhen if none (Go's timeSleepUntil).
-int64_t timeSleepUntil() {
-    int64_t next = maxWhen;
-    for (int32_t i = 0; i < atomic::Load(&allplen); i++) {
-        p* pp = atomic::LoadAcq(&allp[i]);
-        if (pp == nullptr) continue;
-        int64_t w = atomic::Load(&pp->timer0When);
-        if (w != 0 && w < next) next = w;
-    }
-    return next;
-}
-
 // Move every timer of from to pp (both timersLocks held; the world is
 // stopped). Go's moveTimers.
 void moveTimers(p* pp, p* from) {
@@ -278,35 +233,5 @@ void moveTimers(p* pp, p* from) {
     timerpMaskSet(pp->id);
 }
 
-// ---- time.Sleep -----------------------------------------------------------------
-
-static void goroutineReady(void* arg, uintptr) { goready((g*)arg); }
-
-// Add the sleep timer only after the goroutine is parked: with a short
-// sleep and many goroutines the P could otherwise run the timer (and ready
-// the G) before the G is parked (Go's resetForSleep).
-static bool resetForSleep(g*, void* ut) {
-    auto* t = (timer*)ut;
-    addtimer(t);
-    return true;
-}
-
-// Put the current goroutine to sleep for at least ns nanoseconds (Go's timeSleep).
-void timeSleep(int64_t ns) {
-    if (ns <= 0) return;
-    g* gp = getg();
-    timer* t = gp->timer;
-    if (t == nullptr) {
-        t = (timer*)mallocgc(sizeof(timer), true);
-        t->idx = -1;
-        gp->timer = t;
-    }
-    t->f = goroutineReady;
-    t->arg = gp;
-    t->period = 0;
-    t->when = nanotime() + ns;
-    if (t->when < 0) t->when = maxWhen;  // check for overflow
-    gopark(resetForSleep, t, waitReason::sleep);
-}
 
 }  // namespace runtime

@@ -29,6 +29,8 @@ struct timerWhen {
     int64_t when;
 };
 
+// Add t to pp's heap (pp->timersLock held); time.cpp.
+void doaddtimer(p* pp, timer* t);
 void addtimer(timer* t);
 bool deltimer(timer* t);
 bool deltimerStale(timer* t);

@@ -8,6 +8,12 @@
 #include "runtime/netpoll.h"
 #include "runtime/runtime.h"
 
+// Weak: called only once the poller runs, so they never link it (stdFile).
+namespace runtime {
+RUNTIME_WEAK pollDesc* poll_runtime_pollOpen(uintptr fd, int* errno_);
+RUNTIME_WEAK int poll_runtime_pollWait(pollDesc* pd, int mode);
+}  // namespace runtime
+
 namespace go::os {
 
 ArgList Args() { return ArgList{runtime::goArgc, runtime::goArgv}; }
@@ -33,10 +39,14 @@ sync::Mutex& writeLock(int fd) { return fdWriteLock[(unsigned)fd % fdLockCount];
 
 // Standard input, output and error as Go's os.Stdin/Stdout/Stderr use them
 // (NewFile's kindNonBlock): a descriptor already non-blocking at start (a
-// pipe a parent made so) is waited for in the network poller. Divergence
-// from Go 1.19, for the size of every program: Go wraps them in poll.FDs at
-// init; here the raw descriptor is registered with the runtime's poller on
-// its first EAGAIN.
+// pipe a parent made so) is waited for in the network poller. Divergences
+// from Go 1.19, for the size of every program (docs/performance.md): Go
+// wraps them in poll.FDs at init; here the raw descriptor is registered with
+// the runtime's poller on its first EAGAIN, and only if the program runs the
+// poller already (it has started a timer or opened a network descriptor):
+// the poll_runtime_* references below are weak, so that writing to standard
+// output does not link the poller. Without it the wait is waitFd's poll(2),
+// as a blocking system call whose P goes to another thread meanwhile.
 struct stdFile {
     bool nonblock = false;            // [set at init]
     runtime::pollDesc* pd = nullptr;  // [the fd's lock] registered on the first EAGAIN
@@ -59,14 +69,16 @@ struct osInit {
     }
 } osInitOnce;
 
-bool pollableStd(int fd) { return fd >= 0 && fd < 3 && stdio[fd].nonblock; }
+bool nonblockStd(int fd) { return fd >= 0 && fd < 3 && stdio[fd].nonblock; }
+
+// Whether standard fd waits in the poller: once the poller runs (see stdFile).
+bool pollableStd(int fd) { return nonblockStd(fd) && runtime::netpollinited(); }
 
 // Wait until standard fd is ready for mode ('r' or 'w'), its lock held, in
 // the poller. False when the poller cannot wait for it.
 bool waitStd(int fd, int mode) {
     stdFile* f = &stdio[fd];
     if (f->pd == nullptr) {
-        runtime::poll_runtime_pollServerInit();
         int errno_ = 0;
         f->pd = runtime::poll_runtime_pollOpen((uintptr_t)fd, &errno_);
         if (f->pd == nullptr) return false;
@@ -106,7 +118,7 @@ bool waitReady(int fd, int mode) {
 }  // namespace
 
 long Read(int fd, void* buf, size_t n) {
-    bool locked = fd == 0 && pollableStd(0);
+    bool locked = fd == 0 && nonblockStd(0);
     if (locked) stdinReadLock.Lock();
     long r;
     runtime::entersyscall();
