@@ -19,15 +19,11 @@ namespace runtime {
 
 traceState trace;
 
-// At most 4096 buffers (256 MB); later events are counted and dropped.
-constexpr uint32_t traceMaxBufs = 4096;
-
 static spinmutex traceLock;
 static traceBuf* traceGlobal;        // [traceLock] events of Ms without a P
-static traceBuf* traceFull;          // [traceLock] filled buffers, newest first
-static uint32_t traceNbufs;          // [traceLock]
-static uint64_t traceLost;           // [atomic] events dropped for want of memory
-static int traceFd = -1;             // [traceLock] the output file while tracing
+static uint64_t traceLost;           // [atomic] events the file refused
+static uint32_t traceWriters;        // [atomic] Ms writing a full buffer to the file now
+static int traceFd = -1;             // [written before enabled is set] the file: raw buffers, then JSON
 static uint64_t traceTicks0;         // [written before enabled is set] cputicks at Start
 static int64_t traceNanos0;          // nanotime at Start
 
@@ -37,47 +33,47 @@ __attribute__((always_inline)) static inline uint64_t cputicks() {
     return ((uint64_t)hi << 32) | lo;
 }
 
-// A fresh buffer, or nullptr past the memory budget (traceLock held).
-// Buffers are carved from 2 MB chunks mapped with MAP_POPULATE: one system
-// call faults in 32 buffers' pages at once, instead of a page fault every
-// 128 events on the hot path (each costs microseconds in a virtual machine).
-// Every buffer is unmapped on its own by traceStop.
-static traceBuf* traceBufAlloc() {
-    static char* chunk;       // [traceLock]
-    static uintptr chunkLeft; // [traceLock]
-    if (traceNbufs >= traceMaxBufs) return nullptr;
-    if (chunkLeft < sizeof(traceBuf)) {
-        constexpr uintptr chunkSize = 32 * sizeof(traceBuf);
-        long r = sys::mmap(nullptr, chunkSize, sys::PROT_READ | sys::PROT_WRITE,
-                           sys::MAP_PRIVATE | sys::MAP_ANONYMOUS | sys::MAP_POPULATE, -1, 0);
-        if (r < 0 && r > -4096) return nullptr;
-        chunk = (char*)r;
-        chunkLeft = chunkSize;
+// Append b's events to the file as one record (its header, then pos
+// events; trace_json.cpp reads them back). O_APPEND makes each write one
+// record even when several Ms flush at once.
+static void traceWriteBuf(traceBuf* b) {
+    const char* p = (const char*)b;
+    size_t n = (size_t)((const char*)&b->ev[atomic::LoadAcq(&b->pos)] - p);
+    while (n > 0) {
+        long r = sys::write(traceFd, p, n);
+        if (r <= 0) {
+            atomic::Xadd(&traceLost, (uint64_t)b->pos);
+            return;
+        }
+        p += r, n -= (size_t)r;
     }
-    auto* b = (traceBuf*)chunk;
-    chunk += sizeof(traceBuf);
-    chunkLeft -= sizeof(traceBuf);
-    traceNbufs++;
-    return b;
 }
 
-// Queue *bp if it holds events and give back a new buffer (Go's traceFlush).
+// Write *bp out if it is full and give it back emptied, or a new one (Go's
+// traceFlush). A buffer is reused, not kept: on a virtual machine the first
+// touch of a fresh page costs tens of microseconds (docs/trace.md), far more
+// than the write of the 64 KB it holds. nullptr when tracing stopped meanwhile
+// or no memory.
 static traceBuf* traceFlush(traceBuf** bp) {
-    lock(&traceLock);
-    if (traceBuf* b = *bp; b != nullptr && b->pos > 0) {
-        b->link = traceFull;
-        traceFull = b;
-        *bp = nullptr;
+    // Counted before enabled is checked: traceFlushAtExit clears enabled,
+    // then waits for the count to drop, so no record is written twice.
+    atomic::Xadd(&traceWriters, 1);
+    traceBuf* b = nullptr;
+    if (atomic::Load(&trace.enabled)) {
+        b = *bp;
+        if (b != nullptr && b->pos == traceBufEvents) {
+            traceWriteBuf(b);
+            atomic::StoreRel(&b->pos, 0u);
+        }
+        if (b == nullptr) b = *bp = (traceBuf*)sysAlloc(sizeof(traceBuf));
     }
-    if (*bp == nullptr) *bp = traceBufAlloc();
-    traceBuf* b = *bp;
-    unlock(&traceLock);
+    atomic::Xadd(&traceWriters, -1);
     return b;
 }
 
 __attribute__((always_inline)) static inline void put(traceBuf* b, traceEv type, uint8_t reason, uint16_t pid, int32_t mid, int64_t goid,
                        uint64_t arg) {
-    traceEvent* e = &b->ev[b->pos++];
+    traceEvent* e = &b->ev[b->pos];
     e->ticks = cputicks();
     e->type = type;
     e->reason = reason;
@@ -85,6 +81,9 @@ __attribute__((always_inline)) static inline void put(traceBuf* b, traceEv type,
     e->mid = mid;
     e->g = goid;
     e->arg = arg;
+    // Published after the fields: traceFlushAtExit may read another M's
+    // buffer while it records, and must see only whole events.
+    atomic::StoreRel(&b->pos, b->pos + 1);
 }
 
 // Record an event about pid (traceNoP: none) from the calling M, when its
@@ -109,14 +108,9 @@ __attribute__((noinline)) static void traceRecordSlow(traceEv type, uint8_t reas
     lock(&traceLock);
     // Checked again under the lock: Stop may have collected the buffers.
     if (trace.enabled) {
-        if (traceGlobal == nullptr || traceGlobal->pos == traceBufEvents) {
-            if (traceGlobal != nullptr) {
-                traceGlobal->link = traceFull;
-                traceFull = traceGlobal;
-            }
-            traceGlobal = traceBufAlloc();
-        }
-        if (traceGlobal != nullptr) put(traceGlobal, type, reason, pid, (int32_t)mp->id, goid, arg);
+        traceBuf* b = traceGlobal;
+        if (b == nullptr || b->pos == traceBufEvents) b = traceFlush(&traceGlobal);
+        if (b != nullptr) put(b, type, reason, pid, (int32_t)mp->id, goid, arg);
         else atomic::Xadd(&traceLost, 1);
     }
     unlock(&traceLock);
@@ -176,9 +170,10 @@ void traceGomaxprocs(int32_t n) { traceRecord(traceEvGomaxprocs, 0, 0, (uint64_t
 // ---- Starting and stopping -----------------------------------------------------
 
 static int traceOpen(const char* path) {
-    constexpr int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200;
+    // Read and write: trace_json.cpp reads the raw records back.
+    constexpr int O_RDWR = 2, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400;
     return (int)sys::syscall4(sys::SYS_openat, sys::AT_FDCWD, (long)path,
-                              O_WRONLY | O_CREAT | O_TRUNC | sys::O_CLOEXEC, 0644);
+                              O_RDWR | O_CREAT | O_TRUNC | O_APPEND | sys::O_CLOEXEC, 0644);
 }
 
 static void traceBegin(int fd) {
@@ -242,50 +237,51 @@ bool traceStart(const char* path) {
     return ok;
 }
 
+// Write the buffers still in memory to the file and free them.
+static void traceWriteBuffers(bool global) {
+    for (int32_t i = 0; i < MaxGomaxprocs && allp[i] != nullptr; i++) {
+        if (traceBuf* b = allp[i]->tracebuf) {
+            allp[i]->tracebuf = nullptr;
+            traceWriteBuf(b);
+            sysFree(b, sizeof(traceBuf));
+        }
+    }
+    if (global && traceGlobal != nullptr) {
+        traceWriteBuf(traceGlobal);
+        sysFree(traceGlobal, sizeof(traceBuf));
+        traceGlobal = nullptr;
+    }
+}
+
+// Turn the file's raw records into JSON; ticks1/nanos1: the end of the trace.
+static bool traceWriteFile(uint64_t ticks1, int64_t nanos1) {
+    if (uint64_t lost = atomic::Load(&traceLost)) print("runtime: execution trace lost ", lost, " events (write failed)\n");
+    bool ok = traceWriteJSON(traceFd, traceTicks0, traceNanos0, ticks1, nanos1);
+    sys::close(traceFd);
+    traceFd = -1;
+    return ok;
+}
+
 // Stop recording and write the file (Go's StopTrace + the trace reader).
 bool traceStop() {
     stopTheWorld("stop tracing");
-    bool ok = trace.enabled;
-    traceBuf* all = nullptr;
-    int fd = -1;
     uint64_t ticks1 = cputicks();
     int64_t nanos1 = nanotime();
+    lock(&traceLock);
+    bool ok = trace.enabled && !trace.shutdown;
     if (ok) {
-        lock(&traceLock);
         trace.enabled = false;
         trace.shutdown = true;
-        // With the world stopped no M holds a P but this one: every P's buffer is quiet.
-        for (int32_t i = 0; i < MaxGomaxprocs && allp[i] != nullptr; i++) {
-            if (traceBuf* b = allp[i]->tracebuf) {
-                allp[i]->tracebuf = nullptr;
-                b->link = traceFull;
-                traceFull = b;
-            }
-        }
-        if (traceGlobal != nullptr) {
-            traceGlobal->link = traceFull;
-            traceFull = traceGlobal;
-            traceGlobal = nullptr;
-        }
-        all = traceFull;
-        traceFull = nullptr;
-        fd = traceFd;
-        traceFd = -1;
-        unlock(&traceLock);
+        // With the world stopped no M holds a P but this one: every P's
+        // buffer is quiet.
+        traceWriteBuffers(true);
     }
+    unlock(&traceLock);
     startTheWorld();
     if (!ok) return false;
-    if (atomic::Load(&traceLost) != 0) print("runtime: execution trace lost ", traceLost, " events (no memory)\n");
     // Written by the goroutine that stopped tracing, while the others run.
-    ok = traceWriteJSON(fd, all, traceTicks0, traceNanos0, ticks1, nanos1);
-    sys::close(fd);
-    while (all != nullptr) {
-        traceBuf* next = all->link;
-        sysFree(all, sizeof(traceBuf));
-        all = next;
-    }
+    ok = traceWriteFile(ticks1, nanos1);
     lock(&traceLock);
-    traceNbufs = 0;
     trace.shutdown = false;
     unlock(&traceLock);
     return ok;
@@ -294,6 +290,30 @@ bool traceStop() {
 // main returned while tracing (GODEBUG=tracefile, or Start without Stop).
 void traceStopAtExit() {
     if (!traceStop()) print("runtime: writing the execution trace failed\n");
+}
+
+// The program is exiting some other way (os::Exit, a panic, a fatal error)
+// while tracing: write what was recorded, without stopping the world (a
+// crashing program cannot). Divergence from Go 1.19, which loses its trace
+// then: a user tracing a crash needs the file. Nothing here waits without
+// bound, since the crash may have happened anywhere: traceLock is tried a
+// bounded number of times (its holder may be the crashed M; the global
+// buffer is then left out), other Ms are told to stop (enabled = false) and
+// their flushes waited for at most 100 ms, and memory comes from mmap, not
+// the heap. Events other Ms record at that instant may be missing. Once
+// only: a crash while writing the trace exits without trying again.
+void traceFlushAtExit() {
+    static uint32_t once;  // [atomic]
+    if (!atomic::Cas(&once, 0u, 1u)) return;
+    bool locked = false;  // kept to the end: the process exits
+    for (int i = 0; i < 100 && !(locked = atomic::Xchg(&traceLock.key, 1u) == 0); i++) usleep(10);
+    if (!atomic::Load(&trace.enabled) || trace.shutdown) return;  // Stop is writing the file
+    atomic::Store(&trace.enabled, false);
+    uint64_t ticks1 = cputicks();
+    int64_t nanos1 = nanotime();
+    for (int i = 0; i < 1000 && atomic::Load(&traceWriters) != 0; i++) usleep(100);
+    traceWriteBuffers(locked);
+    traceWriteFile(ticks1, nanos1);
 }
 
 }  // namespace runtime

@@ -5,7 +5,8 @@
 //
 // Events go to the buffer of the P the calling M holds, without a lock (the
 // M owns the P); an M without a P (sysmon, an M leaving a system call, the
-// boot before procresize) writes to a global buffer under traceLock.
+// boot before procresize) writes to a global buffer under traceLock. A full
+// buffer is appended to the output file and reused.
 // trace.cpp records; trace_json.cpp writes the Chrome trace-event file
 // (docs/trace.md).
 #pragma once
@@ -56,14 +57,14 @@ constexpr uint16_t traceNoP = 0xffff;
 
 // 64 KB of events (a page multiple, so each buffer can be unmapped alone).
 // The buffer of a P is written only by the M that holds the P; the global
-// one (Ms without a P) under traceLock.
-constexpr uint32_t traceBufEvents = (65536 - 16) / sizeof(traceEvent) - 1;
+// one (Ms without a P) under traceLock. pos is stored with release after
+// each event, for traceFlushAtExit reading another M's buffer.
+constexpr uint32_t traceBufEvents = (65536 - 8) / sizeof(traceEvent);
 struct traceBuf {
-    traceBuf* link;  // [traceLock] on the full list
-    uint32_t pos;    // [owner] events used
-    uint32_t pad[3];
+    uint32_t pos;  // [owner, release store] events used
+    uint32_t pad;  // the events' alignment
     traceEvent ev[traceBufEvents];
-    char tail[65536 - 24 - traceBufEvents * sizeof(traceEvent)];
+    char tail[65536 - 8 - traceBufEvents * sizeof(traceEvent)];
 };
 static_assert(sizeof(traceBuf) == 65536);
 
@@ -103,6 +104,8 @@ TRACE_HOOK void traceGomaxprocs(int32_t n);
 // trace the whole run, written when main returns.
 void traceStartFromEnv();
 void traceStopAtExit();
+// exit(): os::Exit, a panic or a fatal error while tracing (trace.cpp).
+void traceFlushAtExit();
 
 // Start/Stop for go::trace (pkg/trace). Start returns false (and records
 // nothing) if tracing is on already or path cannot be created.
@@ -110,6 +113,9 @@ bool traceStart(const char* path);
 bool traceStop();
 
 // trace_json.cpp: the recorded events, written as Chrome trace-event JSON.
-bool traceWriteJSON(int fd, traceBuf* bufs, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1);
+// The file holds the raw buffers (each a traceBuf's header and its pos
+// events, as traceWriteBuf appended them); this reads them back and
+// replaces them with the JSON.
+bool traceWriteJSON(int fd, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1);
 
 }  // namespace runtime
