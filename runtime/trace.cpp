@@ -86,13 +86,16 @@ __attribute__((always_inline)) static inline void put(traceBuf* b, traceEv type,
     atomic::StoreRel(&b->pos, b->pos + 1);
 }
 
+// (The functions marked cold run once a trace or once a buffer: GCC
+// optimises them for size.)
+//
 // Record an event about pid (traceNoP: none) from the calling M, when its
 // P's buffer is missing or full, or it has no P. As in Go's traceEvent, the
 // M is pinned (acquirem) while it writes: a goroutine preempted halfway
 // could otherwise finish its event after Stop collected the buffer. Stop
 // changes trace.enabled with the world stopped, which waits for a pinned M,
 // so the check under the pin is exact.
-__attribute__((noinline)) static void traceRecordSlow(traceEv type, uint8_t reason, uint16_t pid, int64_t goid,
+__attribute__((noinline, cold)) static void traceRecordSlow(traceEv type, uint8_t reason, uint16_t pid, int64_t goid,
                                                       uint64_t arg) {
     m* mp = acquirem();
     if (p* pp = mp->p; pp != nullptr) {
@@ -149,27 +152,37 @@ __attribute__((always_inline)) static inline int64_t curgoid() {
     return gp ? gp->goid : 0;
 }
 
-void traceBoot(const char* step) { traceRecord(traceEvBoot, 0, 0, (uint64_t)step); }
+// The rare events share one out-of-line copy of the recording path, which
+// keeps every binary a few KB smaller (the tracer is in all of them); the
+// frequent ones (a goroutine's life, a channel handoff) inline it.
+TRACE_HOOK __attribute__((noinline)) static void traceRecordCold(traceEv type, uint8_t reason, int64_t goid,
+                                                                 uint64_t arg, p* pp);
+static void traceRecordCold(traceEv type, uint8_t reason, int64_t goid, uint64_t arg, p* pp) {
+    traceRecordP(type, reason, pp ? (uint16_t)pp->id : curpid(), goid, arg);
+}
+
 void traceGoCreate(g* newg, uintptr startpc) { traceRecord(traceEvGoCreate, 0, newg->goid, startpc); }
 void traceGoStart() { traceRecord(traceEvGoStart, 0, curgoid(), 0); }
 void traceGoPark(waitReason reason) { traceRecord(traceEvGoBlock, (uint8_t)reason, curgoid(), 0); }
 void traceGoUnpark(g* gp) { traceRecord(traceEvGoUnblock, 0, gp->goid, (uint64_t)curgoid()); }
-void traceGoSysCall() { traceRecord(traceEvGoSysCall, 0, curgoid(), 0); }
-void traceGoSysExit() { traceRecord(traceEvGoSysExit, 0, curgoid(), 0); }
-void traceProcStart() { traceRecord(traceEvProcStart, 0, 0, 0); }
-void traceProcStop(p* pp) { traceRecordP(traceEvProcStop, 0, (uint16_t)pp->id, 0, 0); }
-void traceGoSysBlock(p* pp) { traceRecordP(traceEvGoSysBlock, 0, (uint16_t)pp->id, 0, 0); }
-void traceGoPreempt(uint8_t how) { traceRecord(traceEvGoPreempt, how, curgoid(), 0); }
 void traceGoSched() { traceRecord(traceEvGoSched, 0, curgoid(), 0); }
 void traceGoEnd() { traceRecord(traceEvGoEnd, 0, curgoid(), 0); }
-void traceSteal(p* from, g* gp) { traceRecord(traceEvSteal, 0, gp->goid, (uint64_t)from->id); }
-void tracePreemptReq(p* pp, g* gp, uint8_t how) { traceRecord(traceEvPreemptReq, how, gp->goid, (uint64_t)pp->id); }
-void traceTimer(uintptr fn) { traceRecord(traceEvTimer, 0, 0, fn); }
-void traceGomaxprocs(int32_t n) { traceRecord(traceEvGomaxprocs, 0, 0, (uint64_t)n); }
+
+void traceBoot(const char* step) { traceRecordCold(traceEvBoot, 0, 0, (uint64_t)step, nullptr); }
+void traceGoSysCall() { traceRecordCold(traceEvGoSysCall, 0, curgoid(), 0, nullptr); }
+void traceGoSysExit() { traceRecordCold(traceEvGoSysExit, 0, curgoid(), 0, nullptr); }
+void traceProcStart() { traceRecordCold(traceEvProcStart, 0, 0, 0, nullptr); }
+void traceProcStop(p* pp) { traceRecordCold(traceEvProcStop, 0, 0, 0, pp); }
+void traceGoSysBlock(p* pp) { traceRecordCold(traceEvGoSysBlock, 0, 0, 0, pp); }
+void traceGoPreempt(uint8_t how) { traceRecordCold(traceEvGoPreempt, how, curgoid(), 0, nullptr); }
+void traceSteal(p* from, g* gp) { traceRecordCold(traceEvSteal, 0, gp->goid, (uint64_t)from->id, nullptr); }
+void tracePreemptReq(p* pp, g* gp, uint8_t how) { traceRecordCold(traceEvPreemptReq, how, gp->goid, (uint64_t)pp->id, nullptr); }
+void traceTimer(uintptr fn) { traceRecordCold(traceEvTimer, 0, 0, fn, nullptr); }
+void traceGomaxprocs(int32_t n) { traceRecordCold(traceEvGomaxprocs, 0, 0, (uint64_t)n, nullptr); }
 
 // ---- Starting and stopping -----------------------------------------------------
 
-static int traceOpen(const char* path) {
+__attribute__((cold)) static int traceOpen(const char* path) {
     // Read and write: trace_json.cpp reads the raw records back.
     constexpr int O_RDWR = 2, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400;
     return (int)sys::syscall4(sys::SYS_openat, sys::AT_FDCWD, (long)path,
@@ -186,7 +199,7 @@ static void traceBegin(int fd) {
 
 // GODEBUG=tracefile=PATH, looked up by args as soon as the environment is
 // known; the boot is single-threaded, so no world to stop.
-void traceStartFromEnv() {
+__attribute__((cold)) void traceStartFromEnv() {
     const char* s = gogetenv("GODEBUG");
     while (s != nullptr && *s) {
         const char* key = "tracefile=";
@@ -213,7 +226,7 @@ void traceStartFromEnv() {
 }
 
 // Record the goroutines that exist already, as Go's StartTrace does (world stopped).
-static void traceExisting(g* gp, void* self) {
+__attribute__((cold)) static void traceExisting(g* gp, void* self) {
     uint32_t s = readgstatus(gp);
     if (s == _Gdead || gp->isSystem) return;
     traceGoCreate(gp, gp->startpc);
@@ -221,7 +234,7 @@ static void traceExisting(g* gp, void* self) {
     if (gp == self) traceGoStart();
 }
 
-bool traceStart(const char* path) {
+__attribute__((cold)) bool traceStart(const char* path) {
     int fd = traceOpen(path);
     if (fd < 0) return false;
     stopTheWorld("start tracing");
@@ -238,7 +251,7 @@ bool traceStart(const char* path) {
 }
 
 // Write the buffers still in memory to the file and free them.
-static void traceWriteBuffers(bool global) {
+__attribute__((cold)) static void traceWriteBuffers(bool global) {
     for (int32_t i = 0; i < MaxGomaxprocs && allp[i] != nullptr; i++) {
         if (traceBuf* b = allp[i]->tracebuf) {
             allp[i]->tracebuf = nullptr;
@@ -254,7 +267,7 @@ static void traceWriteBuffers(bool global) {
 }
 
 // Turn the file's raw records into JSON; ticks1/nanos1: the end of the trace.
-static bool traceWriteFile(uint64_t ticks1, int64_t nanos1) {
+__attribute__((cold)) static bool traceWriteFile(uint64_t ticks1, int64_t nanos1) {
     if (uint64_t lost = atomic::Load(&traceLost)) print("runtime: execution trace lost ", lost, " events (write failed)\n");
     bool ok = traceWriteJSON(traceFd, traceTicks0, traceNanos0, ticks1, nanos1);
     sys::close(traceFd);
@@ -263,7 +276,7 @@ static bool traceWriteFile(uint64_t ticks1, int64_t nanos1) {
 }
 
 // Stop recording and write the file (Go's StopTrace + the trace reader).
-bool traceStop() {
+__attribute__((cold)) bool traceStop() {
     stopTheWorld("stop tracing");
     uint64_t ticks1 = cputicks();
     int64_t nanos1 = nanotime();
@@ -288,7 +301,7 @@ bool traceStop() {
 }
 
 // main returned while tracing (GODEBUG=tracefile, or Start without Stop).
-void traceStopAtExit() {
+__attribute__((cold)) void traceStopAtExit() {
     if (!traceStop()) print("runtime: writing the execution trace failed\n");
 }
 
@@ -302,7 +315,7 @@ void traceStopAtExit() {
 // their flushes waited for at most 100 ms, and memory comes from mmap, not
 // the heap. Events other Ms record at that instant may be missing. Once
 // only: a crash while writing the trace exits without trying again.
-void traceFlushAtExit() {
+__attribute__((cold)) void traceFlushAtExit() {
     static uint32_t once;  // [atomic]
     if (!atomic::Cas(&once, 0u, 1u)) return;
     bool locked = false;  // kept to the end: the process exits
