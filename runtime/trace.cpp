@@ -74,7 +74,15 @@ static traceBuf* traceFlush(traceBuf** bp) {
 __attribute__((always_inline)) static inline void put(traceBuf* b, traceEv type, uint8_t reason, uint16_t pid, int32_t mid, int64_t goid,
                        uint64_t arg) {
     traceEvent* e = &b->ev[b->pos];
-    e->ticks = cputicks();
+    // One clock reading per scheduling step: a goroutine started from the
+    // local run queue right after the previous one stopped shares its stop's
+    // time (rdtsc traps on a virtual machine: 25-56 ns here). Any other event
+    // in between, or findRunnable looking further (traceFindRunnableSlow),
+    // makes the start read the clock.
+    uint64_t t = type == traceEvGoStart && b->step != 0 ? b->step : cputicks();
+    bool stop = type == traceEvGoBlock || type == traceEvGoSched || type == traceEvGoEnd || type == traceEvGoPreempt;
+    b->step = stop ? t : 0;
+    e->ticks = t;
     e->type = type;
     e->reason = reason;
     e->pid = pid;
@@ -159,6 +167,10 @@ TRACE_HOOK __attribute__((noinline)) static void traceRecordCold(traceEv type, u
                                                                  uint64_t arg, p* pp);
 static void traceRecordCold(traceEv type, uint8_t reason, int64_t goid, uint64_t arg, p* pp) {
     traceRecordP(type, reason, pp ? (uint16_t)pp->id : curpid(), goid, arg);
+}
+
+void traceFindRunnableSlow() {
+    if (p* pp = getg()->m->p; pp != nullptr && pp->tracebuf != nullptr) pp->tracebuf->step = 0;
 }
 
 void traceGoCreate(g* newg, uintptr startpc) { traceRecord(traceEvGoCreate, 0, newg->goid, startpc); }
@@ -318,6 +330,11 @@ __attribute__((cold)) void traceStopAtExit() {
 __attribute__((cold)) void traceFlushAtExit() {
     static uint32_t once;  // [atomic]
     if (!atomic::Cas(&once, 0u, 1u)) return;
+    // On a system stack (fixed size), writing needs some of it: a fatal
+    // "morestack on g0" has none left, and then no trace is written.
+    g* gp = getg();
+    if ((gp == gp->m->g0 || gp == gp->m->gsignal) && (uintptr)__builtin_frame_address(0) - gp->stack.lo < 16 * 1024)
+        return;
     bool locked = false;  // kept to the end: the process exits
     for (int i = 0; i < 100 && !(locked = atomic::Xchg(&traceLock.key, 1u) == 0); i++) usleep(10);
     if (!atomic::Load(&trace.enabled) || trace.shutdown) return;  // Stop is writing the file

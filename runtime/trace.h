@@ -45,7 +45,7 @@ enum : uint8_t {
 
 // One event: 32 bytes, appended by its M with plain stores.
 struct traceEvent {
-    uint64_t ticks;  // cputicks (rdtsc), converted to time when the file is written
+    uint64_t ticks;  // cputicks (rdtsc), converted to time when the file is written; a GoStart may share its stop's (trace.cpp)
     uint8_t type;    // traceEv
     uint8_t reason;  // waitReason or tracePreempt*
     uint16_t pid;    // the P whose buffer holds it, or noP
@@ -59,12 +59,13 @@ constexpr uint16_t traceNoP = 0xffff;
 // The buffer of a P is written only by the M that holds the P; the global
 // one (Ms without a P) under traceLock. pos is stored with release after
 // each event, for traceFlushAtExit reading another M's buffer.
-constexpr uint32_t traceBufEvents = (65536 - 8) / sizeof(traceEvent);
+constexpr uint32_t traceBufEvents = (65536 - 16) / sizeof(traceEvent);
 struct traceBuf {
-    uint32_t pos;  // [owner, release store] events used
-    uint32_t pad;  // the events' alignment
+    uint32_t pos;   // [owner, release store] events used
+    uint32_t pad;
+    uint64_t step;  // [owner] ticks of the goroutine stop that ends the current scheduling step, 0: none
     traceEvent ev[traceBufEvents];
-    char tail[65536 - 8 - traceBufEvents * sizeof(traceEvent)];
+    char tail[65536 - 16 - traceBufEvents * sizeof(traceEvent)];
 };
 static_assert(sizeof(traceBuf) == 65536);
 
@@ -99,6 +100,9 @@ TRACE_HOOK void traceSteal(p* from, g* gp);
 TRACE_HOOK void tracePreemptReq(p* pp, g* gp, uint8_t how);
 TRACE_HOOK void traceTimer(uintptr fn);
 TRACE_HOOK void traceGomaxprocs(int32_t n);
+// Not an event: findRunnable found nothing in the local run queue, so the
+// next GoStart may come much later than the last stop and reads the clock.
+TRACE_HOOK void traceFindRunnableSlow();
 
 // GODEBUG=tracefile=PATH (read in args, before anything else is recorded):
 // trace the whole run, written when main returns.

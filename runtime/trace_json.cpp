@@ -358,9 +358,9 @@ static traceEvent* readRaw(int fd, uint64_t* n) {
         raw = (const char*)r;
     }
     auto records = [&](auto each) {
-        for (long off = 0; off + 8 <= size;) {
+        for (long off = 0; off + (long)offsetof(traceBuf, ev) <= size;) {
             uint32_t pos = ((const traceBuf*)(raw + off))->pos;
-            long len = 8 + (long)pos * (long)sizeof(traceEvent);
+            long len = (long)offsetof(traceBuf, ev) + (long)pos * (long)sizeof(traceEvent);
             if (pos > traceBufEvents || off + len > size) break;
             each((const traceBuf*)(raw + off));
             off += len;

@@ -27,14 +27,14 @@ int main() {
         const char* out = go::os::Getenv("TRACE_OUT");
         CHECK(go::trace::Start(out ? out : "trace_panic.json"));
     }
-    auto ping = go::make_chan<int>(), pong = go::make_chan<int>();
-    go::go([=] {
-        for (int i = 0; i < 1000; i++) pong.send(ping.recv());
-    });
-    for (int i = 0; i < 1000; i++) {
-        ping.send(i);
-        CHECK_EQ(pong.recv(), i);
-    }
+    go::sync::WaitGroup wg;  // more than one buffer of events before the panic
+    wg.Add(200);
+    for (int i = 0; i < 200; i++)
+        go::go([&wg] {
+            for (int k = 0; k < 5; k++) go::Gosched();
+            wg.Done();
+        });
+    wg.Wait();
     auto never = go::make_chan<int>();
     startPanicker(never);
     go::go([] { for (;;) go::Gosched(); });  // still running at the panic
