@@ -378,6 +378,7 @@ void dropg() {
 static void park_m(g* gp) {
     m* mp = getg()->m;
     if (traceOn()) traceGoPark(gp->waitreason);
+    if (gp->stkextra) shrinkstack(gp);  // while gp is still ours: readied, it may run elsewhere
     casgstatus(gp, _Grunning, _Gwaiting);
     dropg();
     if (auto fn = mp->waitunlockf) {

@@ -220,6 +220,7 @@ constexpr uintptr FixedStack0 = StackMin;
 // A new base segment for a G of at least n bytes; the header is inside it.
 stkseg* stackalloc(uintptr n);
 void stackfreeall(g* gp);      // every segment but the base: for a dead G
+void shrinkstack(g* gp);       // a parking G gives back its cached segments but one (on g0)
 void stackcacheflush(p* pp);   // a P is destroyed: its cached segments go back to the pool
 extern "C" void newstack(g* gp);
 

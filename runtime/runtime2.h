@@ -451,6 +451,7 @@ static_assert(offsetof(g, stackguard1) == G_STACKGUARD1);
 static_assert(offsetof(g, m) == G_M);
 static_assert(offsetof(g, sched) == G_SCHED);
 static_assert(offsetof(g, stkseg) == G_STKSEG);
+static_assert(offsetof(g, preempt) == G_PREEMPT && sizeof(((g*)nullptr)->preempt) == 1);
 static_assert(offsetof(g, asyncsave) == G_ASYNCSAVE);
 static_assert(offsetof(g, asyncSafePoint) < 192, "the hot fields of g fit in three cache lines");
 static_assert(offsetof(m, g0) == M_G0);

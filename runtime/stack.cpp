@@ -6,9 +6,10 @@
 // So stacks here are segmented, with gcc's -fsplit-stack: every function's
 // prologue compares SP with the limit in %fs:0x70 (the M's TLS, mirroring the
 // running G's stackguard0, exactly Go's check) and calls __morestack when the
-// frame would not fit. __morestack (asm_amd64.S) asks newstack() below, on
-// g0, for a new segment; the function runs there and the segment is given
-// back (kept cached, to avoid the "hot split") when it returns.
+// frame would not fit. __morestack (asm_amd64.S) switches by itself to the
+// segment cached after the current one when it fits (the "hot split"'s fast
+// path), or asks newstack() below, on g0, for a new segment; the function
+// runs there, and when it returns the segment stays cached for next time.
 //
 //   segment:  [stkseg header][  StackGuard  ][ frames ... ]
 //             ^base          ^lo             ^lo+StackGuard = stackguard0    ^hi
@@ -229,6 +230,19 @@ static void freechain_g0(stkseg* s) {
     }
 }
 
+// A goroutine that parks keeps the segments it is on and the one cached
+// after them (the hot split's), and gives back any deeper ones: a goroutine
+// that once ran deep does not hold that memory while it waits. Go shrinks
+// a stack at garbage collection, to half when a quarter is used; there is
+// no collector here, and parking is where a goroutine's stack is idle.
+// Called by park_m on g0, before gp can be readied and run elsewhere.
+void shrinkstack(g* gp) {
+    stkseg* next = gp->stkseg->next;
+    if (next == nullptr || next->next == nullptr) return;
+    freechain_g0(next->next);
+    next->next = nullptr;
+}
+
 // A dead goroutine keeps only its base segment (gfput), ready for reuse.
 void stackfreeall(g* gp) {
     // Most goroutines never leave their first segment: then there is
@@ -277,16 +291,13 @@ void stackcacheflush(p* pp) {
 }
 
 // The segment to switch to for a frame that needs `need` bytes, reusing the
-// cached one when it is big enough.
+// cached one when it is big enough. Segments cached beyond it stay: a loop
+// that crosses at two depths keeps both (shrinkstack lets them go when the
+// goroutine parks).
 static stkseg* nextSegment(g* gp, morestack_record* r, uintptr need) {
     stkseg* cur = gp->stkseg;
     stkseg* next = cur->next;
-    if (next != nullptr && next->hi - next->lo >= need + StackGuard) {
-        // Reuse the cached segment; anything cached beyond it is let go, so a
-        // goroutine that once ran deep does not keep all of it.
-        freechain_g0(next->next);
-        next->next = nullptr;
-    } else {
+    if (next == nullptr || next->hi - next->lo < need + StackGuard) {
         freechain_g0(next);
         cur->next = nullptr;
         uintptr size = segsize(cur) * 2;
@@ -302,6 +313,13 @@ static stkseg* nextSegment(g* gp, morestack_record* r, uintptr need) {
     cur->next = next;
     return next;
 }
+
+// How many times newstack put a frame on another segment: the crossing's
+// slow path (the trip to g0), which __morestack's fast path avoids. Ours,
+// not Go's; no API shows it: test/programs/testutil.h reads it
+// (t::newstackSwitches) to check that a repeated crossing stays on the fast
+// path.
+uint64_t newstackSwitches;  // [atomic]
 
 // Can the goroutine running on mp be preempted right now (Go's canPreemptM)?
 static bool canPreemptM(m* mp) {
@@ -345,6 +363,7 @@ extern "C" void newstack(g* gp) {
     }
 
     stkseg* s = nextSegment(gp, r, need);
+    atomic::Xadd(&newstackSwitches, 1);
     gp->stkextra = true;
     gp->stkseg = s;
     gp->stack.lo = s->lo;

@@ -137,7 +137,9 @@ goexit:
 	ud2
 	.size	goexit, . - goexit
 
-// __morestack — the stack-growth entry of gcc's -fsplit-stack prologue:
+// void __morestack(void)
+// The stack-growth entry of gcc's -fsplit-stack prologue; never called from
+// C. %r10 = the frame size, %r11 = bytes of stack arguments:
 //
 //	cmp  %fs:0x70, %rsp     (or lea -N(%rsp),%r11; cmp %fs:0x70,%r11)
 //	jb   1f
@@ -150,21 +152,36 @@ goexit:
 //
 // On entry: 0(%rsp) is that return address R, 8(%rsp) the function's own
 // return address, 16(%rsp) its stack arguments (%r11 bytes); every argument
-// register is live. We keep a frame on the current (old) stack whose %rbp the
-// function may use after us: gcc's varargs code reads its stack arguments at
-// 24(%rbp) when entered from here.
+// register is live, and %rax too (the varargs vector count, or the static
+// chain gcc moved out of %r10). We keep a frame on the current (old) stack
+// whose %rbp the function may use after us: gcc's varargs code reads its
+// stack arguments at 24(%rbp) when entered from here.
 //
-// The decision is made by newstack() on g0, through mcall, exactly as Go's
-// morestack does: it may honour a pending preemption (stackguard0 ==
-// stackPreempt) by rescheduling this goroutine, then it sets rec.newsp to a
-// new segment's top, or to this record (the function still fits here). We
-// copy the stack arguments there, call R+1, and when the function returns,
-// give the segment back (it stays cached in stkseg.next) and return to R,
-// whose ret returns to the function's caller.
+// Two paths decide where the function runs:
 //
-// The record below %rbp: struct morestack_record (stack.cpp), MSR_* in
-// asm_offsets.h.
+// * The fast path, the hot split: the segment after the current one is
+//   cached (stkseg.next; a call crossed there before) and big enough, and no
+//   preemption is requested. Switch to it right here: set the fields newstack
+//   would, copy the stack arguments, call R+1. Only four registers are saved
+//   (pushed below our frame), and the guard is written with plain stores.
+//   Go's copystack writes it the same way and notes it "might clobber a
+//   preempt request"; here a request that sysmon makes between our check of
+//   g.preempt and our store is re-armed from g.preempt (which stays set) at
+//   the next crossing or return, or repeated by sysmon's next round.
+// * The general path: save every argument register in a record (struct
+//   morestack_record, stack.cpp; MSR_* in asm_offsets.h) and let newstack()
+//   decide on g0, through mcall, as Go's morestack does: it may honour a
+//   pending preemption by rescheduling this goroutine, then sets rec.newsp to
+//   a new segment's top, or to this record (the function still fits here).
+//
+// When a function that ran on the next segment returns, .Lms_giveback
+// switches back (the segment stays cached in stkseg.next) and we return to
+// R, whose ret returns to the function's caller.
 #define REC(off)	(off - MSR_SIZE)(%rbp)
+#define FAST_RAX	-8(%rbp)		// the fast path's saved registers
+#define FAST_RCX	-16(%rbp)
+#define FAST_RSI	-24(%rbp)
+#define FAST_RDI	-32(%rbp)
 
 	.globl	__morestack
 	.hidden	__morestack
@@ -172,8 +189,82 @@ goexit:
 __morestack:
 	pushq	%rbp
 	movq	%rsp, %rbp
+	// Fast path: free four scratch registers.
+	pushq	%rax
+	pushq	%rcx
+	pushq	%rsi
+	pushq	%rdi
+	// A preemption request (g.preempt) goes to newstack, with the guard
+	// poisoned again in case a crossing overwrote sysmon's stackPreempt.
+	movq	%fs:TLS_G, %rax
+	cmpb	$0, G_PREEMPT(%rax)
+	jne	.Lms_rearm
+	// g0 and gsignal have no segments (stkseg == nil): general path.
+	movq	G_STKSEG(%rax), %rcx
+	testq	%rcx, %rcx
+	jz	.Lms_slow
+	// The cached next segment, if any.
+	movq	STKSEG_NEXT(%rcx), %rcx
+	testq	%rcx, %rcx
+	jz	.Lms_slow
+	// Room for the frame, the arguments and the guard: newstack's test
+	// (hi - lo >= framesize + argsize + MORESTACK_EXTRA + StackGuard).
+	movq	STKSEG_HI(%rcx), %rdi
+	subq	STKSEG_LO(%rcx), %rdi
+	subq	$(MORESTACK_EXTRA + STACK_GUARD), %rdi	// never borrows: a segment is >= 2 KB
+	subq	%r10, %rdi
+	jb	.Lms_slow
+	cmpq	%r11, %rdi
+	jb	.Lms_slow
+	// SetMaxStack may have lowered the limit since the segment was cached.
+	movq	STKSEG_TOTAL(%rcx), %rdi
+	cmpq	_ZN7runtime12maxstacksizeE(%rip), %rdi
+	ja	.Lms_slow
+	// Switch g to the cached segment: stkseg, stack.hi, stack.lo, and the
+	// guard in g and in the TLS slot the prologues read.
+	movq	%rcx, G_STKSEG(%rax)
+	movq	STKSEG_HI(%rcx), %rdi
+	movq	%rdi, (G_STACK+STACK_HI)(%rax)
+	movq	STKSEG_LO(%rcx), %rcx
+	movq	%rcx, (G_STACK+STACK_LO)(%rax)
+	addq	$STACK_GUARD, %rcx
+	movq	%rcx, G_STACKGUARD0(%rax)
+	movq	%rcx, %fs:TLS_STACKGUARD
+	// The new SP: below the stack arguments, 16-byte aligned.
+	subq	%r11, %rdi
+	andq	$~15, %rdi
+	movq	%rdi, %rax
+	// Copy the stack arguments, if any (rep movsb costs even for 0).
+	movq	%r11, %rcx
+	jrcxz	1f
+	leaq	24(%rbp), %rsi			// the caller pushed them above our frame
+	rep movsb
+1:
+	// Switch SP, restore the scratch registers and call the body.
+	movq	%rax, %rsp
+	movq	FAST_RDI, %rdi
+	movq	FAST_RSI, %rsi
+	movq	FAST_RCX, %rcx
+	movq	FAST_RAX, %rax
+	movq	8(%rbp), %r11
+	incq	%r11				// the body starts after the prologue's ret
+	call	*%r11
+	jmp	.Lms_giveback
+
+.Lms_rearm:
+	// Poison the guard (g and TLS) so that newstack sees the request.
+	movq	$STACK_PREEMPT, %rcx
+	movq	%rcx, G_STACKGUARD0(%rax)
+	movq	%rcx, %fs:TLS_STACKGUARD
+.Lms_slow:
+	// Leave the fast path: restore its scratch registers and pop them.
+	movq	FAST_RDI, %rdi
+	movq	FAST_RSI, %rsi
+	movq	FAST_RCX, %rcx
+	movq	FAST_RAX, %rax
+	movq	%rbp, %rsp
+	// General path: the record, with every argument register.
 	subq	$MSR_SIZE, %rsp
-	// Save the function's argument registers: newstack may run anything.
 	movq	%rdi, MSR_RDI(%rsp)
 	movq	%rsi, MSR_RSI(%rsp)
 	movq	%rdx, MSR_RDX(%rsp)
@@ -200,47 +291,6 @@ __morestack:
 	je	.Lms_system
 	cmpq	M_GSIGNAL(%rcx), %rax
 	je	.Lms_system
-	// The hot split's fast path: a call that crossed into the next segment
-	// before finds it still cached (stkseg.next, the last one) and big
-	// enough. Switch to it right here, as newstack would, without the trip
-	// to g0 through mcall: that trip made such a call cost ~20x a plain one
-	// (bench/stackcall.cpp). Only without a preemption request, which
-	// newstack must see.
-	movq	G_STACKGUARD0(%rax), %r8
-	movq	$STACK_PREEMPT, %r9
-	cmpq	%r9, %r8
-	je	.Lms_ask
-	movq	G_STKSEG(%rax), %rdx
-	movq	STKSEG_NEXT(%rdx), %rsi		// the cached segment
-	testq	%rsi, %rsi
-	jz	.Lms_ask
-	cmpq	$0, STKSEG_NEXT(%rsi)		// newstack lets go of deeper ones
-	jne	.Lms_ask
-	movq	MSR_R10(%rsp), %r9		// newstack's need + StackGuard must fit
-	addq	MSR_R11(%rsp), %r9
-	addq	$(MORESTACK_EXTRA + STACK_GUARD), %r9
-	movq	STKSEG_HI(%rsi), %rdi
-	subq	STKSEG_LO(%rsi), %rdi
-	cmpq	%r9, %rdi
-	jb	.Lms_ask
-	movq	STKSEG_TOTAL(%rsi), %rdi	// SetMaxStack may have lowered the limit
-	cmpq	_ZN7runtime12maxstacksizeE(%rip), %rdi
-	ja	.Lms_ask
-	movq	%rax, %rcx			// g
-	movq	STKSEG_LO(%rsi), %rdi
-	addq	$STACK_GUARD, %rdi		// the new guard, unless a preemption request came
-	movq	%r8, %rax
-	lock cmpxchgq %rdi, G_STACKGUARD0(%rcx)
-	jne	.Lms_ask			// it came: let newstack honour it
-	movq	%rdi, %fs:TLS_STACKGUARD
-	movq	%rsi, G_STKSEG(%rcx)
-	movq	STKSEG_LO(%rsi), %rdx
-	movq	%rdx, (G_STACK+STACK_LO)(%rcx)
-	movq	STKSEG_HI(%rsi), %rdx
-	movq	%rdx, (G_STACK+STACK_HI)(%rcx)
-	movq	%rdx, MSR_NEWSP(%rsp)
-	movq	$1, MSR_NEWSEG(%rsp)
-	jmp	.Lms_decided
 .Lms_ask:
 	// Ask newstack (on g0) where to run; gp->sched.sp will be this record.
 	movq	$0, MSR_NEWSP(%rsp)
@@ -280,31 +330,32 @@ __morestack:
 	movq	8(%rbp), %r11
 	incq	%r11				// the body starts after the prologue's ret
 	call	*%r11
-	// The function returned: rax, rdx, xmm0, xmm1 and st(0) may hold its result.
+	// The function returned: rax, rdx, xmm0, xmm1 and st(0) may hold its
+	// result. It ran below the record (still this segment): nothing to undo.
 	cmpq	$0, REC(MSR_NEWSEG)
 	je	.Lms_return
-	// Give back the segment: gp->stkseg = prev, gp->stack = prev's bounds, and
-	// unless a preemption was requested meanwhile, the guard is prev's.
-	movq	%rax, %r8			// keep the result
+.Lms_giveback:
+	// Back to the previous segment (the one we were called on; this
+	// goroutine may be on another M by now, so g comes from TLS again):
+	// g.stkseg = prev, g.stack = prev's bounds. Only rcx, rsi and rdi are
+	// used: the others may hold the result.
 	movq	%fs:TLS_G, %rdi
 	movq	G_STKSEG(%rdi), %rsi
 	movq	STKSEG_PREV(%rsi), %rsi
 	movq	%rsi, G_STKSEG(%rdi)
+	movq	STKSEG_HI(%rsi), %rcx
+	movq	%rcx, (G_STACK+STACK_HI)(%rdi)
 	movq	STKSEG_LO(%rsi), %rcx
 	movq	%rcx, (G_STACK+STACK_LO)(%rdi)
-	movq	STKSEG_HI(%rsi), %r9
-	movq	%r9, (G_STACK+STACK_HI)(%rdi)
-	addq	$STACK_GUARD, %rcx		// prev's guard
-	movq	G_STACKGUARD0(%rdi), %rax
-	movq	$STACK_PREEMPT, %r9
-	cmpq	%r9, %rax
-	je	.Lms_guard			// keep the preemption request
-	lock cmpxchgq %rcx, G_STACKGUARD0(%rdi)
-	jne	.Lms_guard			// lost to a preemption request: %rax has it
-	movq	%rcx, %rax
-.Lms_guard:
-	movq	%rax, %fs:TLS_STACKGUARD
-	movq	%r8, %rax
+	// The guard is prev's, or stackPreempt if a request is pending (one
+	// newstack let wait, or one whose guard store a crossing overwrote).
+	addq	$STACK_GUARD, %rcx
+	cmpb	$0, G_PREEMPT(%rdi)
+	je	1f
+	movq	$STACK_PREEMPT, %rcx
+1:
+	movq	%rcx, G_STACKGUARD0(%rdi)
+	movq	%rcx, %fs:TLS_STACKGUARD
 .Lms_return:
 	leave
 	ret					// to R, whose ret returns to the caller

@@ -27,6 +27,7 @@
 #define G_M                 24
 #define G_SCHED             32
 #define G_STKSEG            (G_SCHED + GOBUF_SIZE)     // current stack segment header
+#define G_PREEMPT           (G_STKSEG + 12)            // bool: preemption requested (after atomicstatus)
 #define G_STACKGUARD1       192
 #define G_ASYNCSAVE         200                        // register save area for async preemption
 

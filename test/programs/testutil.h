@@ -16,6 +16,12 @@
 
 #include "go.h"
 
+// A runtime variable no API shows (runtime/stack.cpp), declared here for the
+// stack tests only: user code has no such hook.
+namespace runtime {
+extern uint64_t newstackSwitches;
+}
+
 namespace t {
 
 // ---- raw system calls ----------------------------------------------------------
@@ -112,6 +118,10 @@ inline int64_t rssBytes() {
     while (*p >= '0' && *p <= '9') pages = pages * 10 + (*p++ - '0');
     return pages * 4096;
 }
+
+// How many times a call crossed into another stack segment through the slow
+// path (newstack on g0) rather than __morestack's fast path.
+inline uint64_t newstackSwitches() { return __atomic_load_n(&runtime::newstackSwitches, __ATOMIC_RELAXED); }
 
 // ---- strings and numbers without libc ----------------------------------------------
 
