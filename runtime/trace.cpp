@@ -262,20 +262,18 @@ __attribute__((cold)) bool traceStart(const char* path) {
     return ok;
 }
 
-// Write the buffers still in memory to the file and free them.
-__attribute__((cold)) static void traceWriteBuffers(bool global) {
-    for (int32_t i = 0; i < MaxGomaxprocs && allp[i] != nullptr; i++) {
-        if (traceBuf* b = allp[i]->tracebuf) {
-            allp[i]->tracebuf = nullptr;
+// Write the buffers still in memory to the file; free them unless the
+// program is exiting (then another M may still be storing into its buffer).
+__attribute__((cold)) static void traceWriteBuffers(bool global, bool exiting) {
+    auto done = [exiting](traceBuf** bp) {
+        if (traceBuf* b = *bp) {
+            *bp = nullptr;
             traceWriteBuf(b);
-            sysFree(b, sizeof(traceBuf));
+            if (!exiting) sysFree(b, sizeof(traceBuf));
         }
-    }
-    if (global && traceGlobal != nullptr) {
-        traceWriteBuf(traceGlobal);
-        sysFree(traceGlobal, sizeof(traceBuf));
-        traceGlobal = nullptr;
-    }
+    };
+    for (int32_t i = 0; i < MaxGomaxprocs && allp[i] != nullptr; i++) done(&allp[i]->tracebuf);
+    if (global) done(&traceGlobal);
 }
 
 // Turn the file's raw records into JSON; ticks1/nanos1: the end of the trace.
@@ -299,7 +297,7 @@ __attribute__((cold)) bool traceStop() {
         trace.shutdown = true;
         // With the world stopped no M holds a P but this one: every P's
         // buffer is quiet.
-        traceWriteBuffers(true);
+        traceWriteBuffers(true, false);
     }
     unlock(&traceLock);
     startTheWorld();
@@ -342,7 +340,7 @@ __attribute__((cold)) void traceFlushAtExit() {
     uint64_t ticks1 = cputicks();
     int64_t nanos1 = nanotime();
     for (int i = 0; i < 1000 && atomic::Load(&traceWriters) != 0; i++) usleep(100);
-    traceWriteBuffers(locked);
+    traceWriteBuffers(locked, true);
     traceWriteFile(ticks1, nanos1);
 }
 
