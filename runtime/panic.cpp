@@ -13,6 +13,7 @@
 #include "print.h"
 #include "runtime.h"
 #include "sys_linux.h"
+#include "trace.h"
 
 namespace runtime {
 
@@ -20,7 +21,12 @@ static mutex paniclk;   // serializes the printing of concurrent panics
 static mutex deadlock;  // an M that loses the race to panic waits here forever
 static bool didothers;  // [paniclk] tracebackothers already ran
 
-[[noreturn]] void exit(int code) { sys::exit_group(code); }
+// os::Exit, a panic and a fatal error end here: a trace still on is written
+// first (trace.cpp's traceFlushAtExit says why that is safe).
+[[noreturn]] void exit(int code) {
+    if (traceOn()) traceFlushAtExit();
+    sys::exit_group(code);
+}
 
 [[noreturn]] void abort() {
     writeErr("fatal error: runtime: abort\n", 28);

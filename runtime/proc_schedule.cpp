@@ -164,6 +164,7 @@ top:
         // Otherwise two goroutines can completely occupy the local runqueue
         // by constantly respawning each other.
         if (pp->schedtick % 61 == 0 && atomic::LoadRelaxed(&sched.runqsize) > 0) {
+            if (traceOn()) traceFindRunnableSlow();
             lock(&sched.lock);
             g* gp = globrunqget(pp, 1);
             unlock(&sched.lock);
@@ -175,6 +176,7 @@ top:
 
         // local runq
         if (g* gp = runqget(pp, inheritTime)) return gp;
+        if (traceOn()) traceFindRunnableSlow();
 
         // global runq
         if (atomic::Load(&sched.runqsize) != 0) {

@@ -5,7 +5,8 @@
 //
 // Events go to the buffer of the P the calling M holds, without a lock (the
 // M owns the P); an M without a P (sysmon, an M leaving a system call, the
-// boot before procresize) writes to a global buffer under traceLock.
+// boot before procresize) writes to a global buffer under traceLock. A full
+// buffer is appended to the output file and reused.
 // trace.cpp records; trace_json.cpp writes the Chrome trace-event file
 // (docs/trace.md).
 #pragma once
@@ -44,7 +45,7 @@ enum : uint8_t {
 
 // One event: 32 bytes, appended by its M with plain stores.
 struct traceEvent {
-    uint64_t ticks;  // cputicks (rdtsc), converted to time when the file is written
+    uint64_t ticks;  // cputicks (rdtsc), converted to time when the file is written; a GoStart may share its stop's (trace.cpp)
     uint8_t type;    // traceEv
     uint8_t reason;  // waitReason or tracePreempt*
     uint16_t pid;    // the P whose buffer holds it, or noP
@@ -56,14 +57,15 @@ constexpr uint16_t traceNoP = 0xffff;
 
 // 64 KB of events (a page multiple, so each buffer can be unmapped alone).
 // The buffer of a P is written only by the M that holds the P; the global
-// one (Ms without a P) under traceLock.
-constexpr uint32_t traceBufEvents = (65536 - 16) / sizeof(traceEvent) - 1;
+// one (Ms without a P) under traceLock. pos is stored with release after
+// each event, for traceFlushAtExit reading another M's buffer.
+constexpr uint32_t traceBufEvents = (65536 - 16) / sizeof(traceEvent);
 struct traceBuf {
-    traceBuf* link;  // [traceLock] on the full list
-    uint32_t pos;    // [owner] events used
-    uint32_t pad[3];
+    uint32_t pos;   // [owner, release store] events used
+    uint32_t pad;
+    uint64_t step;  // [owner] ticks of the goroutine stop that ends the current scheduling step, 0: none
     traceEvent ev[traceBufEvents];
-    char tail[65536 - 24 - traceBufEvents * sizeof(traceEvent)];
+    char tail[65536 - 16 - traceBufEvents * sizeof(traceEvent)];
 };
 static_assert(sizeof(traceBuf) == 65536);
 
@@ -98,11 +100,16 @@ TRACE_HOOK void traceSteal(p* from, g* gp);
 TRACE_HOOK void tracePreemptReq(p* pp, g* gp, uint8_t how);
 TRACE_HOOK void traceTimer(uintptr fn);
 TRACE_HOOK void traceGomaxprocs(int32_t n);
+// Not an event: findRunnable found nothing in the local run queue, so the
+// next GoStart may come much later than the last stop and reads the clock.
+TRACE_HOOK void traceFindRunnableSlow();
 
 // GODEBUG=tracefile=PATH (read in args, before anything else is recorded):
 // trace the whole run, written when main returns.
 void traceStartFromEnv();
 void traceStopAtExit();
+// exit(): os::Exit, a panic or a fatal error while tracing (trace.cpp).
+void traceFlushAtExit();
 
 // Start/Stop for go::trace (pkg/trace). Start returns false (and records
 // nothing) if tracing is on already or path cannot be created.
@@ -110,6 +117,9 @@ bool traceStart(const char* path);
 bool traceStop();
 
 // trace_json.cpp: the recorded events, written as Chrome trace-event JSON.
-bool traceWriteJSON(int fd, traceBuf* bufs, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1);
+// The file holds the raw buffers (each a traceBuf's header and its pos
+// events, as traceWriteBuf appended them); this reads them back and
+// replaces them with the JSON.
+bool traceWriteJSON(int fd, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1);
 
 }  // namespace runtime

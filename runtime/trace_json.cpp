@@ -345,24 +345,58 @@ struct converter {
 
 }  // namespace
 
-bool traceWriteJSON(int fd, traceBuf* bufs, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1) {
+// The raw records of the file (trace.cpp's traceWriteBuf), copied into one
+// array of *n events; the file is emptied for the JSON. A record cut short
+// (the program exited while an M wrote it) ends the list.
+static traceEvent* readRaw(int fd, uint64_t* n) {
+    constexpr long SYS_lseek = 8, SYS_ftruncate = 77, SEEK_END = 2;
+    long size = sys::syscall3(SYS_lseek, fd, 0, SEEK_END);
+    const char* raw = nullptr;
+    if (size > 0) {
+        long r = sys::mmap(nullptr, (size_t)size, sys::PROT_READ, sys::MAP_PRIVATE, fd, 0);
+        if (r < 0 && r > -4096) return nullptr;
+        raw = (const char*)r;
+    }
+    auto records = [&](auto each) {
+        for (long off = 0; off + (long)offsetof(traceBuf, ev) <= size;) {
+            uint32_t pos = ((const traceBuf*)(raw + off))->pos;
+            long len = (long)offsetof(traceBuf, ev) + (long)pos * (long)sizeof(traceEvent);
+            if (pos > traceBufEvents || off + len > size) break;
+            each((const traceBuf*)(raw + off));
+            off += len;
+        }
+    };
+    *n = 0;
+    records([&](const traceBuf* b) { *n += b->pos; });
+    auto* ev = osalloc<traceEvent>(*n);
+    if (ev != nullptr) {
+        uint64_t k = 0;
+        records([&](const traceBuf* b) {
+            for (uint32_t i = 0; i < b->pos; i++) ev[k++] = b->ev[i];
+        });
+    }
+    if (raw != nullptr) sys::munmap((void*)raw, (size_t)size);
+    if (sys::syscall2(SYS_ftruncate, fd, 0) != 0 && ev != nullptr) {
+        sysFree(ev, *n * sizeof(traceEvent) + 1);
+        return nullptr;
+    }
+    return ev;
+}
+
+bool traceWriteJSON(int fd, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, int64_t nanos1) {
     uint64_t n = 0;
     int64_t maxg = 1, maxm = 1;
-    for (traceBuf* b = bufs; b; b = b->link) n += b->pos;
-    auto* ev = osalloc<traceEvent>(n);
+    auto* ev = readRaw(fd, &n);
     auto* tmp = osalloc<traceEvent>(n);
     auto* c = osalloc<converter>(1);  // zeroed
     constexpr size_t wbuf = 1 << 20;
     char* buf = osalloc<char>(wbuf);
     bool ok = ev != nullptr && tmp != nullptr && c != nullptr && buf != nullptr;
     if (ok) {
-        uint64_t k = 0;
-        for (traceBuf* b = bufs; b; b = b->link)
-            for (uint32_t i = 0; i < b->pos; i++, k++) {
-                ev[k] = b->ev[i];
-                if (ev[k].g >= maxg) maxg = ev[k].g + 1;
-                if (ev[k].mid >= maxm) maxm = ev[k].mid + 1;
-            }
+        for (uint64_t k = 0; k < n; k++) {
+            if (ev[k].g >= maxg) maxg = ev[k].g + 1;
+            if (ev[k].mid >= maxm) maxm = ev[k].mid + 1;
+        }
         sortEvents(ev, tmp, n);
         c->gs = osalloc<gState>((uintptr)maxg);
         c->ms = osalloc<mState>((uintptr)maxm);

@@ -3,7 +3,8 @@
 # run by `make test` after the programs, or alone: tools/test.sh debug.
 #
 #   trace    test/programs/trace_run.cpp traced through go::trace and through
-#            GODEBUG=tracefile, natively and under qemu-x86_64: the JSON parses
+#            GODEBUG=tracefile, natively and under qemu-x86_64, and trace_exit /
+#            trace_panic ended by os::Exit(3) and a panic: the JSON parses
 #            (tools/tracesvg --check, and python3 -m json.tool when present), its
 #            events are consistent, the boot steps come in rt0_go's order, and
 #            the SVG has one lane per P
@@ -35,6 +36,8 @@ build() {  # build NAME: test/programs/NAME.cpp -> build/tests/NAME
 
 make --no-print-directory -s build/tools/tracesvg >"$OUT/tracesvg.build.log" 2>&1 || fail "build tools/tracesvg"
 build trace_run
+build trace_exit
+build trace_panic
 build fail_panic
 build fail_traceback_lines
 build gdb_goroutines
@@ -71,6 +74,23 @@ for mode in ${MODES//,/ }; do
     else
         fail "trace_run [$mode] with GODEBUG=tracefile: $(tail -n 5 "$OUT/boot.$mode.log")"
     fi
+    # A trace outlives os::Exit (started by go::trace::Start) and a panic
+    # (started by GODEBUG=tracefile): the file is written, parses, and
+    # holds the last goroutine started before the end.
+    for t in "trace_exit 3 startLastWorker TRACE_OUT" "trace_panic 2 startPanicker GODEBUG=tracefile"; do
+        read -r prog want fn how <<<"$t"
+        json="$OUT/$prog.$mode.json"
+        rm -f "$json"
+        if [[ $how == TRACE_OUT ]]; then envs=(TRACE_OUT="$json"); else envs=(GODEBUG=tracefile="$json"); fi
+        env -u GODEBUG "${envs[@]}" "${run[@]}" build/tests/$prog >"$OUT/$prog.$mode.log" 2>&1
+        rc=$?
+        if [[ $rc != "$want" ]]; then fail "$prog [$mode]: exit status $rc, want $want: $(tail -n 3 "$OUT/$prog.$mode.log")"; continue; fi
+        if [[ ! -s $json ]]; then fail "$prog [$mode]: no trace written at exit status $rc"; continue; fi
+        check_trace "$prog, exit status $rc [$mode]" "$json"
+        if grep -q "$fn" "$json"; then pass "trace $prog [$mode]: holds $fn's goroutine"; else
+            fail "trace $prog [$mode]: no slice of $fn's goroutine (the events up to the end are missing)"
+        fi
+    done
 done
 
 # ---- debug files ---------------------------------------------------------------------------

@@ -13,7 +13,8 @@ bool Start(const char* path);
 // Stop recording and write the trace as Chrome trace-event JSON (open it in
 // ui.perfetto.dev or chrome://tracing, or draw it with `make trace-svg`).
 // False if tracing was off or the file could not be written. A trace still
-// on when main returns is written then.
+// on when main returns, or when the program ends by os::Exit, a panic or a
+// fatal error, is written then (Go loses it on those; docs/trace.md).
 bool Stop();
 
 }  // namespace go::trace
