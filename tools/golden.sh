@@ -9,7 +9,8 @@
 #       run it as the .go's directives say, normalise both outputs
 #       (tools/golden-normalise.pl) and diff them
 #
-# Environment: MODES=native,qemu (test only), VERBOSE=1 (whole diffs),
+# Environment: MODES=native,qemu (test only), JOBS=N (parallel builds, test
+# only; default: the CPUs), VERBOSE=1 (whole diffs),
 # GO=path to Go 1.19's go command.
 set -u
 
@@ -155,8 +156,12 @@ test_golden() {
     mkdir -p "$OUT"
     make --no-print-directory -s runtime build/tools/mksymtab || exit 1
     local n tag envs mode pass=0 failn=0
+    # Every case's build first, JOBS at a time (default: the CPUs).
+    rm -f "$OUT"/*.build.failed
+    names "$@" | xargs -P "${JOBS:-$(nproc 2>/dev/null || echo 2)}" -I{} \
+        sh -c 'make --no-print-directory -s PROG="$1/$2.cpp" OUT="$3/$2" >"$3/$2.build.log" 2>&1 || : >"$3/$2.build.failed"' _ "$DIR" {} "$OUT"
     for n in $(names "$@"); do
-        if ! make --no-print-directory -s PROG="$DIR/$n.cpp" OUT="$OUT/$n" >"$OUT/$n.build.log" 2>&1; then
+        if [[ -e $OUT/$n.build.failed ]]; then
             echo "FAIL $n [build] $(grep -m1 error "$OUT/$n.build.log")"
             failn=$((failn + 1))
             continue

@@ -28,7 +28,7 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 MODES=${MODES:-native,qemu}
 FAILED=0
 
-say() { printf '\n==> %s\n' "$*"; }
+say() { printf '\n==> %s  [%ds]\n' "$*" "$SECONDS"; }  # [seconds since make test began]
 fail() {
     echo "FAIL: $*"
     FAILED=1
@@ -71,7 +71,7 @@ step_deps() {
 
 step_build() {
     say "make (./hello and the runtime)"
-    make --no-print-directory || {
+    make --no-print-directory -j"$JOBS" || {
         echo "FAIL: make"
         exit 1
     }
@@ -79,7 +79,7 @@ step_build() {
 
 step_unit() {
     say "make unit (host Catch2 tests)"
-    make --no-print-directory unit || fail "make unit"
+    make --no-print-directory -j"$JOBS" unit || fail "make unit"
 }
 
 # ---- 3. ELF checks on ./hello ------------------------------------------------------------
