@@ -388,11 +388,23 @@ struct Source {
     std::vector<InlNode> inl;
 };
 
+// The C++ standard library's headers (/usr/include/c++/12/...,
+// /usr/include/x86_64-linux-gnu/c++/12/...).
+bool isStdHeader(const std::string& f) {
+    size_t inc = f.find("/include/");
+    return inc != std::string::npos && f.find("/c++/", inc) != std::string::npos;
+}
+
 // A level of an inlining chain is left out of tracebacks when the code at
 // its position is
 //  - in the public headers (include/): their functions are the user's
 //    (go::chan<T>::send, go.h's goroutine entry), shown at the user's line
 //    that used them, as Go's chansend1 is a call at the user's line;
+//  - in the C++ standard library's headers: std::string's and the
+//    containers' inline internals, which have no Go counterpart (Go's
+//    strings and maps are the compiler's); the user's line that used them
+//    is shown. (A function of theirs that was not inlined keeps its frame.)
+//    In http_hello they were 1,600 of 2,480 inlined calls;
 //  - what Go's compiler turns into instructions, which no Go traceback
 //    shows: the atomics (runtime/atomic.h; Go's are intrinsics), getg and
 //    setg (runtime/stubs.h, as in Go's stubs.go), and the lowering of the
@@ -403,7 +415,7 @@ std::vector<bool> hiddenFiles(const std::vector<std::string>& files) {
         bool lowered = false;
         for (const char* h : {"runtime/atomic.h", "runtime/stubs.h", "runtime/print.h"})
             lowered = lowered || f == h || endsWith(f, std::string("/") + h);
-        out.push_back(lowered || isPublicHeader(f));
+        out.push_back(lowered || isPublicHeader(f) || isStdHeader(f));
     }
     return out;
 }
