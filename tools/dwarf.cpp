@@ -49,6 +49,7 @@ struct Reader {
         if ((uint64_t)(end - p) < n) (*fail)(std::string(what) + " ends in the middle of an entry (truncated?)");
     }
     uint64_t fixed(int n) {
+        if (n < 0 || n > 8) (*fail)(std::string(what) + ": a " + std::to_string(n) + "-byte address or number");
         need(n);
         uint64_t v = 0;
         for (int i = 0; i < n; i++) v |= (uint64_t)p[i] << (8 * i);
