@@ -50,6 +50,7 @@ sync::Mutex& writeLock(int fd) { return fdWriteLock[(unsigned)fd % fdLockCount];
 struct stdFile {
     bool nonblock = false;            // [set at init]
     runtime::pollDesc* pd = nullptr;  // [the fd's lock] registered on the first EAGAIN
+    bool unpollable = false;          // [the fd's lock] the poller refused it: poll(2) instead
 };
 stdFile stdio[3];
 
@@ -71,17 +72,23 @@ struct osInit {
 
 bool nonblockStd(int fd) { return fd >= 0 && fd < 3 && stdio[fd].nonblock; }
 
-// Whether standard fd waits in the poller: once the poller runs (see stdFile).
-bool pollableStd(int fd) { return nonblockStd(fd) && runtime::netpollinited(); }
+// Whether standard fd waits in the poller: once the poller runs (see
+// stdFile), unless the poller refused it.
+bool pollableStd(int fd) { return nonblockStd(fd) && !stdio[fd].unpollable && runtime::netpollinited(); }
 
 // Wait until standard fd is ready for mode ('r' or 'w'), its lock held, in
-// the poller. False when the poller cannot wait for it.
+// the poller. False when the poller cannot wait for it; when it refuses to
+// register the descriptor (epoll_ctl's ENOMEM or ENOSPC), the descriptor
+// is marked to wait in poll(2) from then on.
 bool waitStd(int fd, int mode) {
     stdFile* f = &stdio[fd];
     if (f->pd == nullptr) {
         int errno_ = 0;
         f->pd = runtime::poll_runtime_pollOpen((uintptr_t)fd, &errno_);
-        if (f->pd == nullptr) return false;
+        if (f->pd == nullptr) {
+            f->unpollable = true;
+            return false;
+        }
     }
     return runtime::poll_runtime_pollWait(f->pd, mode) == runtime::pollNoError;
 }
@@ -108,11 +115,12 @@ long waitFd(int fd, short events) {
 // After EAGAIN: wait until fd is ready. Called inside entersyscall; true when
 // the operation should be retried.
 bool waitReady(int fd, int mode) {
-    if (!pollableStd(fd)) return waitFd(fd, mode == 'r' ? POLLIN : POLLOUT) == 0;
+    short events = mode == 'r' ? POLLIN : POLLOUT;
+    if (!pollableStd(fd)) return waitFd(fd, events) == 0;
     runtime::exitsyscall();
     bool ok = waitStd(fd, mode);
     runtime::entersyscall();
-    return ok;
+    return ok || (stdio[fd].unpollable && waitFd(fd, events) == 0);
 }
 
 }  // namespace
