@@ -291,3 +291,35 @@ inline TCPPair tcpPair() {
 #define ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_SEQ_CST)
 #define ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_SEQ_CST)
 #define ATOMIC_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
+
+// ---- background load ------------------------------------------------------------------
+
+namespace t {
+
+// n goroutines that sleep for period, again and again, until Stop: they keep
+// other Ms in the scheduler, running timers, while a test races its own
+// timers against them. Stop waits until all have returned.
+class Sleepers {
+public:
+    Sleepers(int n, go::time::Duration period) {
+        for (int s = 0; s < n; s++) {
+            wg_.Add(1);
+            go::go([this, period] {
+                while (!ATOMIC_LOAD(&stop_)) go::time::Sleep(period);
+                wg_.Done();
+            });
+        }
+    }
+    Sleepers(const Sleepers&) = delete;
+    Sleepers& operator=(const Sleepers&) = delete;
+    void Stop() {
+        ATOMIC_STORE(&stop_, 1);
+        wg_.Wait();
+    }
+
+private:
+    int stop_ = 0;
+    go::sync::WaitGroup wg_;
+};
+
+}  // namespace t
