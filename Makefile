@@ -145,9 +145,9 @@ $(PROG_OBJ): $(PROG) Makefile $(GOCXX)
 
 -include $(PROG_OBJ:.o=.d) $(RT_OBJS:.o=.d) $(PKG_OBJS:.o=.d)
 
-$(MKSYMTAB): tools/mksymtab.cpp runtime/symtab_words.h
+$(MKSYMTAB): tools/mksymtab.cpp tools/dwarf.cpp tools/dwarf.h runtime/symtab_words.h
 	@mkdir -p $(@D)
-	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
+	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ tools/mksymtab.cpp tools/dwarf.cpp
 
 # ---- Linking a program -----------------------------------------------------------
 # tools/gocxx links: libgo.a, libruntime.a and GCC's libgcc.a with
@@ -167,7 +167,7 @@ $(LINKDIR).debugmode: FORCE
 TRACESVG := $(BUILD)/tools/tracesvg
 $(TRACESVG): tools/tracesvg.cpp
 	@mkdir -p $(@D)
-	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
+	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ tools/mksymtab.cpp tools/dwarf.cpp
 
 # make trace-svg [PROG=f.cpp OUT=bin] [SVG=out.svg]: run the program with
 # GODEBUG=tracefile (the whole run, from the boot) and draw the trace

@@ -447,6 +447,10 @@ void gotraceback(int32_t* level, bool* all, bool* crash);
 // funcline); *line is 0 where the line table has none.
 bool funcline(uintptr pc, char* file, size_t n, int32_t* line);
 bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry);  // name written to buf
+// The inline tree (Go's _FUNCDATA_InlTree): the innermost inlined call at
+// pc (-1: none), and a node's function name, call position and parent.
+int32_t funcInlIndex(uintptr pc);
+int32_t inlinedCallAt(int32_t ix, char* name, size_t nname, char* file, size_t nfile, int32_t* line);
 bool inRuntimeText(uintptr pc);
 
 // ---- runtime1.cpp: the boot trace ---------------------------------------------

@@ -22,6 +22,7 @@
 
 #include "../arch/amd64/asm_offsets.h"
 #include "atomic.h"
+#include "stubs.h"
 
 namespace go::detail {
 struct Defer;
@@ -403,22 +404,6 @@ extern bool mainStarted;
 extern uintptr maxstacksize;    // [immutable after runtime.main] Go's maxstacksize
 extern g* allgs_head;           // [allglock to append; readers walk it without the lock]
 extern mutex allglock;
-
-#ifndef GO_HOSTED
-// The running goroutine, from the TLS slot at -8(FS) (Go's getg()).
-static inline g* getg() {
-    g* gp;
-    asm volatile("movq %%fs:-8, %0" : "=r"(gp));
-    return gp;
-}
-static inline void setg(g* gp) { asm volatile("movq %0, %%fs:-8" : : "r"(gp) : "memory"); }
-#else
-// Host unit tests link runtime files into an ordinary (libc) process, whose
-// FS belongs to glibc: there getg() is a thread_local the test sets up.
-extern thread_local g* hosted_g;
-static inline g* getg() { return hosted_g; }
-static inline void setg(g* gp) { hosted_g = gp; }
-#endif
 
 // Ask the running goroutine gp (the caller's own g) to enter the scheduler at
 // its next function call: poison its guard, and the TLS mirror of it that the

@@ -14,10 +14,10 @@ namespace runtime {
 
 namespace {
 constexpr uint32_t symtabMagic = 0x54534f47;  // "GOST"
-constexpr uint32_t symtabVersion = 3;
+constexpr uint32_t symtabVersion = 4;
 
 struct header {
-    uint32_t magic, version, nfunc, nfile, funcoff, stroff;
+    uint32_t magic, version, nfunc, nfile, inlsize, funcoff, stroff;
 };
 struct functab {
     uint32_t entry;
@@ -31,6 +31,7 @@ struct funcInfo {
     uint32_t nameoff = 0;             // into the string pool
     const uint8_t* pcfile = nullptr;  // nullptr: no line information
     const uint8_t* pcln = nullptr;
+    const uint8_t* pcinl = nullptr;   // nullptr: no inlined code
 };
 
 const header* table() {
@@ -102,7 +103,9 @@ bool findfunc(uintptr pc, funcInfo* f) {
     }
     if (lo == 0) return false;
     auto* p = (const uint8_t*)__gosymtab_start + h->funcoff + ft[lo - 1].funcoff;
-    p = readvarint(p, &f->nameoff);
+    uint32_t word;
+    p = readvarint(p, &word);
+    f->nameoff = word >> 1;
     f->entry = ft[lo - 1].entry;
     if (*p == 0) {
         uint32_t size;
@@ -111,6 +114,7 @@ bool findfunc(uintptr pc, funcInfo* f) {
     } else {
         f->pcfile = p;
         f->pcln = pctabEnd(f->entry, p, &f->end);
+        if (word & 1) f->pcinl = pctabEnd(f->entry, f->pcln, &f->end);
     }
     return f->end == 0 || pc < f->end;
 }
@@ -128,6 +132,10 @@ void expand(uint32_t off, char* buf, size_t n) {
     }
     buf[i] = 0;
 }
+
+const uint32_t* filetab(const header* h) { return (const uint32_t*)((const functab*)(h + 1) + h->nfunc); }
+
+const uint8_t* inltree(const header* h) { return (const uint8_t*)(filetab(h) + h->nfile); }
 }  // namespace
 
 bool funcname(uintptr pc, char* buf, size_t n, uintptr* entry) {
@@ -148,12 +156,38 @@ bool funcline(uintptr pc, char* file, size_t n, int32_t* line) {
     int32_t ln = pcvalue(f, f.pcln, pc);
     const header* h = table();
     if (fileno < 0 || (uint32_t)fileno >= h->nfile || ln < 0) return false;
-    auto* filetab = (const uint32_t*)((const functab*)(h + 1) + h->nfunc);
-    expand(filetab[fileno], file, n);
+    expand(filetab(h)[fileno], file, n);
     *line = ln;
     return true;
 }
 
+// Go's pcdatavalue(f, _PCDATA_InlTreeIndex, pc): the innermost inlined
+// call pc is in, or -1.
+int32_t funcInlIndex(uintptr pc) {
+    funcInfo f;
+    if (!findfunc(pc, &f) || f.pcinl == nullptr) return -1;
+    int32_t ix = pcvalue(f, f.pcinl, pc);
+    return ix >= 0 && (uint32_t)ix < table()->inlsize ? ix : -1;
+}
+
+// The node at ix of the inline tree (Go's inlinedCall, tools/mksymtab.cpp
+// has the layout): the inlined function's name into name, the call's
+// position into file and *line; returns the parent node (-1: the call is
+// in the function's own code). Go records the call site as parentPc, a pc
+// whose line is the call's; we keep the call site DWARF gives.
+int32_t inlinedCallAt(int32_t ix, char* name, size_t nname, char* file, size_t nfile, int32_t* line) {
+    const header* h = table();
+    uint32_t nameoff, fileno, ln, back;
+    const uint8_t* p = readvarint(inltree(h) + ix, &nameoff);
+    p = readvarint(p, &fileno);
+    p = readvarint(p, &ln);
+    readvarint(p, &back);
+    expand(nameoff, name, nname);
+    if (fileno < h->nfile) expand(filetab(h)[fileno], file, nfile);
+    else file[0] = 0;
+    *line = (int32_t)ln;
+    return back == 0 || back > (uint32_t)ix ? -1 : ix - (int32_t)back;
+}
 // Runtime code (linker.ld gathers it) is never preempted asynchronously and
 // its frames are hidden from user tracebacks, as Go hides runtime.* frames.
 bool inRuntimeText(uintptr pc) {

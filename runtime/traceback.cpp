@@ -63,14 +63,34 @@ static bool onStackOf(g* gp, uintptr addr) {
 
 static bool inGoexit(uintptr pc) { return pc >= (uintptr)&goexit && pc < (uintptr)&goexit + 16; }
 
+// Does an indirect call (opcode ff /2: through a register, or memory at
+// any addressing mode) end at ra? Each possible length is decoded from its
+// ModRM byte (and SIB byte) and must end exactly there.
+static bool indirectCallEndsAt(const uint8_t* ra) {
+    for (int n = 2; n <= 7; n++) {
+        const uint8_t* op = ra - n;
+        uint8_t modrm = op[1], mod = modrm >> 6, rm = modrm & 7;
+        if (op[0] != 0xff || ((modrm >> 3) & 7) != 2) continue;
+        int len = 2;
+        if (mod != 3 && rm == 4) {  // a SIB byte; base 5 with mod 0: a disp32 and no base
+            len++;
+            if (mod == 0 && (op[2] & 7) == 5) len += 4;
+        }
+        if (mod == 0 && rm == 5) len += 4;  // RIP-relative
+        if (mod == 1) len += 1;
+        if (mod == 2) len += 4;
+        if (len == n) return true;
+    }
+    return false;
+}
+
 // Does the call instruction that returns to ra call entry (directly, or
-// through a register or memory operand)?
+// through a register or memory operand, whose target is not known)?
 static bool callsInto(uintptr ra, uintptr entry) {
     if (ra < (uintptr)__runtime_text_start + 8 || ra > (uintptr)__text_end) return false;
     auto* b = (const uint8_t*)ra;
     if (b[-5] == 0xe8 && ra + (uintptr)(intptr_t) * (const int32_t*)(ra - 4) == entry) return true;
-    return (b[-2] == 0xff && (b[-1] & 0xf8) == 0xd0) || (b[-3] == 0xff && (b[-2] & 0xf8) == 0x50) ||
-           (b[-6] == 0xff && (b[-5] & 0xf8) == 0x90);
+    return indirectCallEndsAt(b);
 }
 
 // A frame interrupted at pc (a signal, an asynchronous preemption), not
@@ -138,16 +158,55 @@ static bool wrapperFrame(const char* name, const char* callee, bool outermost) {
     return name[i] == '(' && callee[i] == '(';
 }
 
+static void printPos(const char* file, int32_t line) {
+    if (line > 0) print(file, ":", line);
+    else print(file);
+}
+
+// The frame's position line. Inside inlined code, pc's own line is the
+// innermost call's (printed by printInlined), and the frame's is the call
+// site of the outermost inlined call.
 static void printFrameLine(uintptr pc, uintptr entry, bool fpsp, uintptr fp, uintptr sp, uintptr framepc) {
-    char file[256];
+    char file[256], name[256];
     int32_t line;
     print("\t");
-    if (!funcline(pc, file, sizeof file, &line)) print("?");
-    else if (line > 0) print(file, ":", line);
-    else print(file);
+    int32_t ix = funcInlIndex(pc);
+    if (ix >= 0) {
+        while (ix >= 0) ix = inlinedCallAt(ix, name, sizeof name, file, sizeof file, &line);
+        printPos(file, line);
+    } else if (!funcline(pc, file, sizeof file, &line)) {
+        print("?");
+    } else {
+        printPos(file, line);
+    }
     if (framepc > entry) print(" +", hex(framepc - entry));
     if (fpsp) print(" fp=", hex(fp), " sp=", hex(sp), " pc=", hex(framepc));
     print("\n");
+}
+
+// Go's loop over the inline tree in traceback1: each inlined call around
+// pc, innermost first, as "name(...)" and the position in its code. They
+// count as frames; returns how many were printed.
+static int printInlined(uintptr pc, g* gp, int32_t level, int n) {
+    char name[512], file[256], nextFile[256];
+    int32_t line, nextLine;
+    int32_t ix = funcInlIndex(pc);
+    if (ix < 0 || !funcline(pc, file, sizeof file, &line)) return 0;
+    int printed = 0;
+    while (ix >= 0 && n + printed < tracebackMaxFrames) {
+        ix = inlinedCallAt(ix, name, sizeof name, nextFile, sizeof nextFile, &nextLine);
+        if (showframe(pc, name, gp, level)) {
+            print(name, "(...)\n\t");
+            printPos(file, line);
+            print("\n");
+            printed++;
+        }
+        size_t k = 0;
+        for (; nextFile[k]; k++) file[k] = nextFile[k];
+        file[k] = 0;
+        line = nextLine;
+    }
+    return printed;
 }
 
 // Print the frames of gp starting at pc, with stack pointer sp and frame
@@ -194,14 +253,17 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
         uintptr callerpc = noframe ? ra : bpOK ? *(uintptr*)(bp + 8) : 0;
         uintptr fp = noframe ? raAddr + 8 : bp + 16;
         bool outermost = callerpc != 0 && inGoexit(callerpc - 1);
-        if (!wrapperFrame(name, callee, outermost) && showframe(lookup, name, gp, level)) {
-            if (n >= tracebackMaxFrames) {
-                print("...additional frames elided...\n");
-                return;
+        if (!wrapperFrame(name, callee, outermost)) {
+            n += printInlined(lookup, gp, level, n);
+            if (showframe(lookup, name, gp, level)) {
+                if (n >= tracebackMaxFrames) {
+                    print("...additional frames elided...\n");
+                    return;
+                }
+                print(name, "\n");
+                printFrameLine(lookup, entry, fpsp, fp, sp, pc);
+                n++;
             }
-            print(name, "\n");
-            printFrameLine(lookup, entry, fpsp, fp, sp, pc);
-            n++;
         }
         size_t k = 0;
         for (; name[k] && k + 1 < sizeof callee; k++) callee[k] = name[k];

@@ -48,12 +48,13 @@ sub name {
 sub isuser { return $_[0] =~ m{(^\t|/)test/golden/[^/]+\.(go|cpp):} }
 sub fileline {
     my ($l) = @_;
-    my ($path, $line, $rest) = $l =~ /^\t(\S+?)(?::(\d+))?(?: \+0x[0-9a-f]+)?((?: .*)?)$/;
+    my ($path, $line, $off, $rest) = $l =~ /^\t(\S+?)(?::(\d+))?( \+0x[0-9a-f]+)?((?: .*)?)$/;
     my $stem = $path;
     $stem =~ s{.*/}{};
     $stem =~ s/\.(go|cpp)$//;
     $rest =~ s/=0x[0-9a-f]+/=?/g;
-    return "\t$stem" . (defined $line ? ":$line" : "") . $rest;
+    # An inlined call's frame has no offset: that stays visible.
+    return "\t$stem" . (defined $line ? ":$line" : "") . (defined $off ? " +0x?" : "") . $rest;
 }
 
 # One paragraph's frames: name line + tab line pairs.

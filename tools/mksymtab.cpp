@@ -5,36 +5,47 @@
 //       write the table for PASS1 (the first link; PASS1.map its -Map file).
 //       LIB: the runtime's archive, whose code must fill the runtime text
 //       range and nothing else may; DIR: the public include folder, whose
-//       inline code is attributed to the user's line that used it.
+//       inlined functions are the user's code (no frames of their own).
 //   mksymtab --check PASS1.elf FINAL.elf
 //       verify that the second link laid everything out as the first did
 //
 // Go's linker writes pclntab into every binary; we get the same effect with a
 // second link. The first link fixes every function's address; this tool reads
-// them from the ELF symbol table (demangled, parameter lists dropped) and the
-// line table from the DWARF (.debug_line, everything is compiled -g or -g1,
-// decoded by binutils' readelf). It emits an assembly file whose .gosymtab
-// section the second link places after everything else (linker.ld), so
-// nothing moves.
+// them from the ELF symbol table (demangled, parameter lists dropped), and
+// from the DWARF (everything is compiled -g or -g1; tools/dwarf.cpp reads
+// it) the line table and the inlined calls. It emits an assembly file whose
+// .gosymtab section the second link places after everything else
+// (linker.ld), so nothing moves.
 //
-// Table layout (version 3; runtime/symtab.cpp reads it), little-endian,
+// Table layout (version 4; runtime/symtab.cpp reads it), little-endian,
 // offsets from the table's start unless said otherwise:
-//   u32 magic "GOST", u32 version, u32 nfunc, u32 nfile, u32 funcoff, u32 stroff
+//   u32 magic "GOST", u32 version, u32 nfunc, u32 nfile, u32 inlsize,
+//   u32 funcoff, u32 stroff
 //   functab: nfunc x { u32 entry; u32 off }   sorted by entry; off: of the
 //            function's _func record, from funcoff
 //   filetab: nfile x u32                      file names, from stroff
-//   _func records at funcoff: uvarint nameoff (from stroff), then either
+//   inltree: inlsize bytes                    the inline tree (Go's
+//            _FUNCDATA_InlTree, one for the whole program): nodes of
+//            uvarints name (from stroff), file (filetab index), line (of
+//            the call), and how many bytes back the parent node starts
+//            (0: none, the call is in the function's own code)
+//   _func records at funcoff: uvarint nameoff<<1 | has-pcinl, then either
 //            a zero byte and uvarint size (no line information; size 0: up
 //            to the next function), or the pcfile table (values: filetab
 //            indexes) followed by the pcln table (values: lines, 0 where
-//            the line table has none), whose pc deltas add up to the size
+//            the line table has none), whose pc deltas add up to the size,
+//            and with has-pcinl the pcinl table (Go's
+//            _PCDATA_InlTreeIndex; values: the innermost inlined call's
+//            node, its offset in inltree; -1: none)
 //   strings at stroff, NUL-terminated, a byte 1..n standing for a word
 //            (runtime/symtab_words.h)
 // The pc tables are Go's pc-value encoding (cmd/internal/obj/pcln.go, read
 // by runtime/symtab.go step): from value -1 at the entry, pairs of (zigzag
 // varint value delta, uvarint pc delta), a zero byte ending the table. Go's
-// _func holds the offsets of both tables in a shared pctab; ours follow the
-// record, which saves those offsets (a few bytes per function).
+// _func holds the offsets of its tables in a shared pctab; ours follow the
+// record, which saves those offsets (a few bytes per function). pcfile and
+// pcln give the innermost position, as Go's do: in inlined code, the line
+// of the inlined function.
 //
 // This is a host program: it may use the C++ standard library.
 #include <cxxabi.h>
@@ -43,6 +54,7 @@
 #include <unistd.h>
 
 #include "../runtime/symtab_words.h"
+#include "dwarf.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -53,6 +65,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -63,17 +76,8 @@ struct Func {
     std::string name;
 };
 
-struct Line {
-    uint64_t pc;
-    uint32_t line;  // 0: no line (end of a sequence)
-    std::string file;
-};
-
-std::string tempFile;  // removed on the way out, error or not
-
 [[noreturn]] void die(const std::string& msg) {
     std::fprintf(stderr, "mksymtab: %s\n", msg.c_str());
-    if (!tempFile.empty()) std::remove(tempFile.c_str());
     std::exit(1);
 }
 
@@ -84,6 +88,9 @@ std::vector<char> readFile(const char* path) {
 }
 
 bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool endsWith(const std::string& s, const std::string& p) {
+    return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
 
 // An ELF64 file's section headers, every one checked to lie inside the
 // file, as are the bytes of each section that has them: a truncated or
@@ -123,9 +130,10 @@ const char* elfString(const Elf& e, const Elf64_Shdr& strtab, uint64_t off, cons
     return s + off;
 }
 
-// Keep names short enough to read in a traceback: drop the parameter list of
-// the outermost function, which Go's tracebacks do not show either.
-std::string shorten(const std::string& d) {
+// Where the parameter list of the outermost function starts in a demangled
+// name (npos: it has none): the first top-level '(' whose matching ')' no
+// further scope follows (lambdas nest "f()::{lambda()#1}").
+size_t paramList(const std::string& d) {
     int angle = 0;
     for (size_t i = 0; i < d.size(); i++) {
         char c = d[i];
@@ -136,22 +144,40 @@ std::string shorten(const std::string& d) {
             i += 20;
             continue;
         }
-        // Find the matching ')'; it ends the parameter list if no further
-        // scope follows it (lambdas nest "f()::{lambda()#1}").
         int depth = 0;
         size_t j = i;
         for (; j < d.size(); j++) {
             if (d[j] == '(') depth++;
             if (d[j] == ')' && --depth == 0) break;
         }
-        std::string rest = j + 1 < d.size() ? d.substr(j + 1) : "";
-        if (rest.find("::") == std::string::npos) {
-            bool noParams = j == i + 1 || d.compare(i, j - i + 1, "(void)") == 0;
-            return d.substr(0, i) + (noParams ? "()" : "(...)") + rest;
-        }
+        if (j + 1 >= d.size() || d.find("::", j + 1) == std::string::npos) return i;
         i = j;
     }
-    return d;
+    return std::string::npos;
+}
+
+// Keep names short enough to read in a traceback: the parameter list of
+// the outermost function becomes "()" or "(...)", as Go prints no types.
+std::string shorten(const std::string& d) {
+    size_t i = paramList(d);
+    if (i == std::string::npos) return d;
+    size_t j = i;
+    for (int depth = 0; j < d.size(); j++) {
+        if (d[j] == '(') depth++;
+        if (d[j] == ')' && --depth == 0) break;
+    }
+    bool noParams = j == i + 1 || d.compare(i, j - i + 1, "(void)") == 0;
+    return d.substr(0, i) + (noParams ? "()" : "(...)") + (j + 1 < d.size() ? d.substr(j + 1) : "");
+}
+
+// An inlined function's name as the traceback prints it before "(...)":
+// no parameter list or qualifiers, and a lambda by its closure type
+// ("main()::{lambda()#1}"), as Go names an inlined closure main.main.func1.
+std::string inlineName(const std::string& d) {
+    std::string n = d.substr(0, paramList(d));
+    const std::string call = "::operator()";
+    if (endsWith(n, "}" + call)) n.resize(n.size() - call.size());
+    return n;
 }
 
 // A goroutine's entry trampoline (go.h) is named after the closure type it
@@ -297,33 +323,6 @@ void checkRuntimeRange(const std::vector<Piece>& ps, const std::string& runtimeL
     if (bad) std::exit(1);
 }
 
-// Run cmd through the shell and hand each line of its output (without the
-// newline) to each; a command that cannot start, fails or is killed stops
-// the link with its name, never with a partial table.
-template <class F> void eachOutputLine(const std::string& cmd, const char* what, F each) {
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) die(std::string("cannot run ") + what);
-    char* buf = nullptr;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&buf, &cap, p)) >= 0) {
-        std::string l(buf, (size_t)n);
-        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
-        each(l);
-    }
-    bool readErr = std::ferror(p) != 0;
-    std::free(buf);
-    int st = pclose(p);
-    if (readErr) die(std::string("reading the output of ") + what + " failed");
-    if (st == -1) die(std::string("lost track of ") + what);
-    if (WIFSIGNALED(st)) die(std::string(what) + " was killed by signal " + std::to_string(WTERMSIG(st)));
-    // The shell reports a command killed by signal n as status 128+n.
-    if (WIFEXITED(st) && WEXITSTATUS(st) > 128)
-        die(std::string(what) + " was killed by signal " + std::to_string(WEXITSTATUS(st) - 128) + ": " + cmd);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        die(std::string(what) + " failed (exit status " + std::to_string(WEXITSTATUS(st)) + "): " + cmd);
-}
-
 // A file name as tracebacks print it: relative to the folder the link runs
 // in (where the compiler ran), without "./".
 std::string cwdPrefix;  // the link's folder, with a trailing slash
@@ -333,125 +332,102 @@ std::string cleanPath(std::string f) {
     return f;
 }
 
-// A source position: a file (an index into the caller's file list) and line.
+// A source position: a file (an index into dwarf::Table::files) and line.
 struct Pos {
-    int32_t file = -1;  // -1: none
-    uint32_t line = 0;
+    uint32_t file;
+    uint32_t line;
+    bool operator<(const Pos& o) const { return file != o.file ? file < o.file : line < o.line; }
 };
 
-// For each pc, the outermost position of its inlining chain that is not in
-// a public header (addr2line -i prints the chain, innermost first), when
-// code was inlined there at all: the line of the function the traceback
-// names, not of the code inlined into it. The public headers' functions
-// are the user's, and the user's code inlined into a goroutine's entry
-// trampoline (go.h) is the goroutine's function: those get the user's
-// line.
-std::vector<Pos> callerPositions(const char* elf, const std::vector<uint64_t>& pcs, std::vector<std::string>& files) {
-    std::vector<Pos> out(pcs.size());
-    if (pcs.empty()) return out;
-    std::map<std::string, int32_t> index;
-    for (size_t i = 0; i < files.size(); i++) index[files[i]] = (int32_t)i;
-    // addr2line joins a file to its compilation folder ("/src/runtime/x.h");
-    // the line table names it as the compiler did ("runtime/x.h"), which
-    // is the name to keep when the library was built in another folder.
-    std::map<std::string, std::string> same;
-    auto sameFile = [&](const std::string& f) -> std::string {
-        if (index.count(f)) return f;
-        auto it = same.find(f);
-        if (it != same.end()) return it->second;
-        std::string best = f;
-        for (const auto& [k, i] : index)
-            if (k.size() + 1 < f.size() && f[f.size() - k.size() - 1] == '/' && f.compare(f.size() - k.size(), k.size(), k) == 0 &&
-                (best == f || k.size() > best.size()))
-                best = k;
-        return same[f] = best;
-    };
-    char tmpl[] = "/tmp/mksymtabXXXXXX";
-    int fd = mkstemp(tmpl);
-    if (fd < 0) die("cannot create a temporary file");
-    tempFile = tmpl;
-    FILE* in = fdopen(fd, "w");
-    if (!in) die("cannot write a temporary file");
-    for (uint64_t pc : pcs) std::fprintf(in, "0x%llx\n", (unsigned long long)pc);
-    if (std::fclose(in) != 0) die(std::string("cannot write ") + tmpl);
-    std::string cmd = std::string("addr2line -a -i -e '") + elf + "' < " + tmpl;
-    size_t answered = 0;
-    int depth = 0;
-    eachOutputLine(cmd, "addr2line", [&](const std::string& l) {
-        if (startsWith(l, "0x")) {
-            if (answered < pcs.size() && std::strtoull(l.c_str(), nullptr, 16) != pcs[answered])
-                die("addr2line answered " + l + " out of turn");
-            answered++;
-            depth = 0;
-            return;
-        }
-        // The first line is the pc's own position, which the line table
-        // already has; binutils' addr2line may name the wrong file for it
-        // (DWARF 5 file index 0).
-        if (answered == 0 || depth++ == 0) return;
-        size_t colon = l.rfind(':');
-        if (colon == std::string::npos) return;
-        std::string file = l.substr(0, colon);
-        uint32_t line = (uint32_t)std::strtoul(l.c_str() + colon + 1, nullptr, 10);
-        size_t sp = file.find(" (discriminator");
-        if (sp != std::string::npos) file.resize(sp);
-        if (file == "??" || line == 0 || isPublicHeader(file)) return;
-        file = sameFile(cleanPath(file));
-        auto it = index.find(file);
-        if (it == index.end()) {
-            files.push_back(file);
-            it = index.emplace(file, (int32_t)files.size() - 1).first;
-        }
-        out[answered - 1] = {it->second, line};
-    });
-    std::remove(tmpl);
-    tempFile.clear();
-    if (answered != pcs.size())
-        die("addr2line answered " + std::to_string(answered) + " of " + std::to_string(pcs.size()) + " addresses");
+// A node of the inline tree (Go's inlinedCall): a call of function name,
+// inlined at pos (a position in the code of the parent node's function, or
+// of the physical function's when parent is -1).
+struct InlNode {
+    uint32_t name;  // into the string pool, set by emit; the name itself in fname
+    std::string fname;
+    Pos call;
+    int32_t parent;
+    bool operator<(const InlNode& o) const {
+        return std::tie(fname, call, parent) < std::tie(o.fname, o.call, o.parent);
+    }
+};
+
+// What the tables say of one pc: its position, and the innermost inlined
+// call it is in (-1: none).
+struct PcInfo {
+    Pos pos;
+    int32_t inl;
+    bool operator==(const PcInfo& o) const { return pos.file == o.pos.file && pos.line == o.pos.line && inl == o.inl; }
+};
+
+// The DWARF sections dwarf::read needs, from the ELF file.
+dwarf::Sections dwarfSections(const Elf& e, const char* path) {
+    dwarf::Sections s;
+    const Elf64_Shdr& names = e.sh[e.eh->e_shstrndx];
+    for (int i = 0; i < e.n; i++) {
+        std::string n = elfString(e, names, e.sh[i].sh_name, path);
+        dwarf::Section sec{reinterpret_cast<const uint8_t*>(e.data(e.sh[i])), e.sh[i].sh_size};
+        if (e.sh[i].sh_type == SHT_NOBITS) continue;
+        if (n == ".debug_info") s.info = sec;
+        else if (n == ".debug_abbrev") s.abbrev = sec;
+        else if (n == ".debug_line") s.line = sec;
+        else if (n == ".debug_str") s.str = sec;
+        else if (n == ".debug_line_str") s.lineStr = sec;
+        else if (n == ".debug_rnglists") s.rnglists = sec;
+        else if (n == ".debug_ranges") s.ranges = sec;
+    }
+    if (s.line.size == 0) die(std::string(path) + " has no line table (.debug_line): was it compiled with -g?");
+    return s;
+}
+
+// The source tables: every pc's position and inlined call, and the
+// inline tree.
+struct Source {
+    std::vector<std::string> files;
+    std::vector<std::pair<uint64_t, PcInfo>> changes;  // sorted by pc: from there on, this
+    std::vector<InlNode> inl;
+};
+
+// The C++ standard library's headers (/usr/include/c++/12/...,
+// /usr/include/x86_64-linux-gnu/c++/12/...).
+bool isStdHeader(const std::string& f) {
+    size_t inc = f.find("/include/");
+    return inc != std::string::npos && f.find("/c++/", inc) != std::string::npos;
+}
+
+// A level of an inlining chain is left out of tracebacks when the code at
+// its position is
+//  - in the public headers (include/): their functions are the user's
+//    (go::chan<T>::send, go.h's goroutine entry), shown at the user's line
+//    that used them, as Go's chansend1 is a call at the user's line;
+//  - in the C++ standard library's headers: std::string's and the
+//    containers' inline internals, which have no Go counterpart (Go's
+//    strings and maps are the compiler's); the user's line that used them
+//    is shown. (A function of theirs that was not inlined keeps its frame.)
+//    In http_hello they were 1,600 of 2,480 inlined calls;
+//  - what Go's compiler turns into instructions, which no Go traceback
+//    shows: the atomics (runtime/atomic.h; Go's are intrinsics), getg and
+//    setg (runtime/stubs.h, as in Go's stubs.go), and the lowering of the
+//    built-in print (runtime/print.h).
+std::vector<bool> hiddenFiles(const std::vector<std::string>& files) {
+    std::vector<bool> out;
+    for (const std::string& f : files) {
+        bool lowered = false;
+        for (const char* h : {"runtime/atomic.h", "runtime/stubs.h", "runtime/print.h"})
+            lowered = lowered || f == h || endsWith(f, std::string("/") + h);
+        out.push_back(lowered || isPublicHeader(f) || isStdHeader(f));
+    }
     return out;
 }
 
-// The line table, decoded by readelf (binutils comes with the compiler).
-// Output: "CU: path:" or "path:" lines name the file of the rows after them;
-// rows are "basename line address ...". Every pc is then given the
-// position callerPositions finds for it, and a row starts wherever that
-// changes (a row of inlined code can span several inlined calls from
-// different lines: two c.close() in a row share chan.h's row). Rows
-// outside every linked code section go: they describe functions
-// --gc-sections dropped, whose line programs stay in .debug_line at
-// address 0.
-std::vector<Line> lines(const char* elf, const std::vector<Piece>& pieces) {
-    std::string cmd = std::string("readelf --debug-dump=decodedline -W '") + elf + "'";
-    std::vector<Line> rows;
-    std::map<std::string, std::string> fullpath;  // basename -> path, from the file headers
-    std::string cur;
-    eachOutputLine(cmd, "readelf", [&](const std::string& l) {
-        if (l.empty()) return;
-        bool header = l.back() == ':' && (startsWith(l, "CU: ") || l.find(' ') == std::string::npos);
-        if (header) {
-            cur = l.substr(startsWith(l, "CU: ") ? 4 : 0);
-            cur.pop_back();
-            cur = cleanPath(cur);
-            size_t slash = cur.rfind('/');
-            fullpath[slash == std::string::npos ? cur : cur.substr(slash + 1)] = cur;
-            return;
-        }
-        std::istringstream ss(l);
-        std::string base, line, addr;
-        if (!(ss >> base >> line >> addr) || !startsWith(addr, "0x")) return;
-        uint32_t ln = line == "-" ? 0 : (uint32_t)std::strtoul(line.c_str(), nullptr, 10);
-        rows.push_back({std::strtoull(addr.c_str(), nullptr, 16), ln, base});
-    });
-    if (rows.empty()) die(std::string(elf) + " has no line table (.debug_line): was it compiled with -g?");
-    for (Line& l : rows) {
-        auto it = fullpath.find(l.file);
-        if (it != fullpath.end()) l.file = it->second;
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const Line& a, const Line& b) { return a.pc < b.pc; });
-    // Several rows for one pc: the last one wins, but a sequence's end
-    // never hides the next sequence's start.
-    std::vector<Line> out;
-    for (const Line& r : rows) {
+// The line rows, sorted by pc, one per pc (the last one wins, but a
+// sequence's end never hides the next sequence's start), and only those in
+// linked code: rows for the functions --gc-sections dropped stay in
+// .debug_line at address 0.
+std::vector<dwarf::Row> linkedRows(std::vector<dwarf::Row> rows, const std::vector<Piece>& pieces) {
+    std::stable_sort(rows.begin(), rows.end(), [](const dwarf::Row& a, const dwarf::Row& b) { return a.pc < b.pc; });
+    std::vector<dwarf::Row> out;
+    for (const dwarf::Row& r : rows) {
         if (!out.empty() && out.back().pc == r.pc) {
             if (r.line != 0 || out.back().line == 0) out.back() = r;
             continue;
@@ -464,34 +440,89 @@ std::vector<Line> lines(const char* elf, const std::vector<Piece>& pieces) {
         auto it = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(pc, UINT64_MAX));
         return it != ranges.begin() && pc < (--it)->second;
     };
-    out.erase(std::remove_if(out.begin(), out.end(), [&](const Line& l) { return !linked(l.pc); }), out.end());
-    auto rowEnd = [&](size_t i) {
-        uint64_t end = i + 1 < out.size() ? out[i + 1].pc : out[i].pc + 1;
-        return std::min(end, out[i].pc + 4096);
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const dwarf::Row& l) { return !linked(l.pc); }), out.end());
+    return out;
+}
+
+// For every pc of code, the innermost inlined call around it (-1: none):
+// the calls painted outermost first over [lo, hi).
+std::vector<int32_t> paintCalls(const dwarf::Table& t, uint64_t lo, uint64_t hi) {
+    std::vector<int32_t> paint(hi - lo, -1);
+    std::vector<const dwarf::Range*> order;
+    for (const dwarf::Range& r : t.ranges) order.push_back(&r);
+    std::stable_sort(order.begin(), order.end(), [&](const dwarf::Range* a, const dwarf::Range* b) {
+        return t.inlined[a->call].depth < t.inlined[b->call].depth;
+    });
+    for (const dwarf::Range* r : order)
+        for (uint64_t pc = std::max(r->lo, lo); pc < std::min(r->hi, hi); pc++) paint[pc - lo] = (int32_t)r->call;
+    return paint;
+}
+
+// Go's view of one pc in inlined code: the chain of calls from the
+// innermost out, each level a function and the position in its code (the
+// innermost's is the row's; each outer one's is the call site of the
+// level inside it). Hidden levels go; the outermost level left is the
+// frame the traceback prints with the physical function's name, the others
+// become inline tree nodes.
+PcInfo resolve(const dwarf::Table& t, const std::vector<bool>& hidden, Pos row, int32_t call,
+               std::map<InlNode, int32_t>& nodeIndex, std::vector<InlNode>& nodes) {
+    struct Level {
+        const std::string* name;  // nullptr: the physical function
+        Pos pos;
     };
-    std::vector<uint64_t> pcs;
-    for (size_t i = 0; i < out.size(); i++)
-        if (out[i].line != 0)
-            for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++) pcs.push_back(pc);
-    std::vector<std::string> files;  // the line table's, then any addr2line adds
-    for (const Line& l : out)
-        if (std::find(files.begin(), files.end(), l.file) == files.end()) files.push_back(l.file);
-    std::vector<Pos> callers = callerPositions(elf, pcs, files);
-    std::vector<Line> split;
-    size_t k = 0;  // into pcs and callers
-    for (size_t i = 0; i < out.size(); i++) {
-        if (out[i].line == 0) {
-            split.push_back(out[i]);
+    std::vector<Level> kept;
+    Pos pos = row;
+    for (int32_t c = call; c >= 0; c = t.inlined[c].parent) {
+        if (!hidden[pos.file]) kept.push_back({&t.inlined[c].name, pos});
+        pos = {t.inlined[c].callFile, t.inlined[c].callLine};
+    }
+    if (!hidden[pos.file]) kept.push_back({nullptr, pos});
+    if (kept.empty()) return {row, -1};
+    int32_t parent = -1;
+    for (size_t i = kept.size() - 1; i-- > 0;) {
+        InlNode n{0, *kept[i].name, kept[i + 1].pos, parent};
+        auto it = nodeIndex.find(n);
+        if (it == nodeIndex.end()) {
+            nodes.push_back(n);
+            it = nodeIndex.emplace(n, (int32_t)nodes.size() - 1).first;
+        }
+        parent = it->second;
+    }
+    return {kept[0].pos, parent};
+}
+
+// The source tables from the DWARF: each linked row's code is split
+// wherever its inlined call changes, and each piece gets resolve's answer.
+Source source(const Elf& e, const char* path, const std::vector<Piece>& pieces) {
+    dwarf::Table t = dwarf::read(dwarfSections(e, path), inlineName, [](const std::string& why) { die(why); });
+    for (std::string& f : t.files) f = cleanPath(f);
+    std::vector<bool> hidden = hiddenFiles(t.files);
+    std::vector<dwarf::Row> rows = linkedRows(std::move(t.rows), pieces);
+    Source s;
+    s.files = t.files;
+    if (rows.empty()) die(std::string(path) + " has no line table rows for its code: was it compiled with -g?");
+    uint64_t lo = rows.front().pc, hi = rows.back().pc + 1;
+    std::vector<int32_t> paint = paintCalls(t, lo, hi);
+    std::map<InlNode, int32_t> nodeIndex;
+    for (size_t i = 0; i < rows.size(); i++) {
+        const dwarf::Row& r = rows[i];
+        if (r.line == 0) {
+            s.changes.push_back({r.pc, {{r.file, 0}, -1}});
             continue;
         }
-        for (uint64_t pc = out[i].pc; pc < rowEnd(i); pc++, k++) {
-            Line l = callers[k].file < 0 ? Line{pc, out[i].line, out[i].file}
-                                         : Line{pc, callers[k].line, files[callers[k].file]};
-            if (!split.empty() && split.back().line == l.line && split.back().file == l.file) continue;
-            split.push_back(l);
+        // A row's code ends at the next row; the cap keeps a row before a
+        // gap in the code from being walked byte by byte.
+        uint64_t end = std::min(i + 1 < rows.size() ? rows[i + 1].pc : r.pc + 1, r.pc + 4096);
+        int32_t prevCall = -2;
+        for (uint64_t pc = r.pc; pc < end; pc++) {
+            if (paint[pc - lo] == prevCall) continue;
+            prevCall = paint[pc - lo];
+            PcInfo info = resolve(t, hidden, {r.file, r.line}, prevCall, nodeIndex, s.inl);
+            if (!s.changes.empty() && s.changes.back().second == info) continue;
+            s.changes.push_back({pc, info});
         }
     }
-    return split;
+    return s;
 }
 
 // Common words become one byte each (runtime/symtab_words.h): at each
@@ -533,27 +564,42 @@ std::string pctab(const std::vector<std::pair<uint64_t, int64_t>>& vals, uint64_
     return out;
 }
 
-// The pcfile and pcln tables of the function [entry, end), from its rows
-// (a function's line sequence starts at its entry; a row before it belongs
-// to other code). A stretch with no line (before the first row, after the
-// end of a sequence) has line 0 and the file of the rows around it.
-std::string funcTables(uint64_t entry, uint64_t end, const std::vector<Line>& ls,
-                       const std::function<int64_t(const std::string&)>& fileIndex) {
-    auto it = std::lower_bound(ls.begin(), ls.end(), entry, [](const Line& l, uint64_t a) { return l.pc < a; });
-    std::vector<std::pair<uint64_t, int64_t>> file, line;
-    for (; it != ls.end() && it->pc < end; ++it) {  // one row per pc (lines)
-        if (it->line != 0 && (file.empty() || file.back().second != fileIndex(it->file)))
-            file.push_back({it->pc, fileIndex(it->file)});
-        if (line.empty() || line.back().second != (int64_t)it->line) line.push_back({it->pc, (int64_t)it->line});
+// The pcfile, pcln and (when the function has inlined code) pcinl tables
+// of the function [entry, end), from the source changes (a function's line
+// sequence starts at its entry; a change before it belongs to other code).
+// A stretch with no line (before the first row, after the end of a
+// sequence) has line 0 and the file of the rows around it.
+struct FuncTables {
+    std::string bytes;  // empty: no line information
+    bool hasInl = false;
+};
+
+FuncTables funcTables(uint64_t entry, uint64_t end, const Source& src, const std::vector<int64_t>& nodeOff,
+                      const std::function<int64_t(uint32_t)>& fileIndex) {
+    auto it = std::lower_bound(src.changes.begin(), src.changes.end(), entry,
+                               [](const std::pair<uint64_t, PcInfo>& c, uint64_t a) { return c.first < a; });
+    std::vector<std::pair<uint64_t, int64_t>> file, line, inl;
+    for (; it != src.changes.end() && it->first < end; ++it) {
+        const PcInfo& c = it->second;
+        if (c.pos.line != 0 && (file.empty() || file.back().second != fileIndex(c.pos.file)))
+            file.push_back({it->first, fileIndex(c.pos.file)});
+        if (line.empty() || line.back().second != (int64_t)c.pos.line) line.push_back({it->first, (int64_t)c.pos.line});
+        int64_t node = c.inl < 0 ? -1 : nodeOff[c.inl];
+        if (inl.empty() || inl.back().second != node) inl.push_back({it->first, node});
     }
-    if (file.empty()) return std::string(1, '\0');  // no line information
+    FuncTables t;
+    if (file.empty()) return t;
     if (line.front().first != entry) line.insert(line.begin(), {entry, 0});
+    if (inl.front().first != entry) inl.insert(inl.begin(), {entry, -1});
     file.front().first = entry;
-    return pctab(file, end) + pctab(line, end);
+    t.bytes = pctab(file, end) + pctab(line, end);
+    t.hasInl = std::any_of(inl.begin(), inl.end(), [](const std::pair<uint64_t, int64_t>& v) { return v.second >= 0; });
+    if (t.hasInl) t.bytes += pctab(inl, end);
+    return t;
 }
 
 // Write the table (layout at the top) as an assembly file.
-void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* outPath) {
+void emit(const std::vector<Func>& fs, Source& src, const char* outPath) {
     std::string strs;  // the string pool, prefix-encoded (offsets count from its start)
     std::map<std::string, uint32_t> strOff;
     auto intern = [&](const std::string& s) -> uint32_t {
@@ -565,12 +611,25 @@ void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* 
     };
     std::vector<uint32_t> filetab;
     std::map<std::string, int64_t> fileIdx;
-    auto fileIndex = [&](const std::string& f) -> int64_t {
+    auto fileIndex = [&](uint32_t file) -> int64_t {
+        const std::string& f = src.files[file];
         auto it = fileIdx.find(f);
         if (it != fileIdx.end()) return it->second;
         filetab.push_back(intern(f));
         return fileIdx[f] = (int64_t)filetab.size() - 1;
     };
+    // The inline tree, each node (parents first) as uvarints: name, file,
+    // line, and how many bytes back its parent starts (0: none). The pcinl
+    // tables' values are the nodes' offsets.
+    std::string inltab;
+    std::vector<int64_t> nodeOff;
+    for (const InlNode& n : src.inl) {
+        nodeOff.push_back((int64_t)inltab.size());
+        putUvarint(inltab, intern(n.fname));
+        putUvarint(inltab, (uint64_t)fileIndex(n.call.file));
+        putUvarint(inltab, n.call.line);
+        putUvarint(inltab, n.parent < 0 ? 0 : (uint64_t)(nodeOff.back() - nodeOff[n.parent]));
+    }
     std::string funcs;  // the _func records
     std::vector<uint32_t> funcoff;
     for (size_t i = 0; i < fs.size(); i++) {
@@ -578,24 +637,29 @@ void emit(const std::vector<Func>& fs, const std::vector<Line>& ls, const char* 
         uint64_t next = i + 1 < fs.size() ? fs[i + 1].addr : fn.addr + fn.size;
         uint64_t end = fn.size != 0 ? std::min(fn.addr + fn.size, std::max(next, fn.addr + 1)) : next;
         funcoff.push_back((uint32_t)funcs.size());
-        putUvarint(funcs, intern(fn.name));
-        std::string tabs = funcTables(fn.addr, std::max(end, fn.addr + 1), ls, fileIndex);
-        funcs += tabs;
-        if (tabs[0] == 0) putUvarint(funcs, fn.size != 0 ? end - fn.addr : 0);
+        FuncTables tabs = funcTables(fn.addr, std::max(end, fn.addr + 1), src, nodeOff, fileIndex);
+        putUvarint(funcs, (uint64_t)intern(fn.name) << 1 | tabs.hasInl);
+        if (tabs.bytes.empty()) {
+            funcs += '\0';
+            putUvarint(funcs, fn.size != 0 ? end - fn.addr : 0);
+        }
+        funcs += tabs.bytes;
     }
-    uint32_t hdr = 6 * 4;
+    uint32_t hdr = 7 * 4;
     uint32_t functabOff = hdr, filetabOff = functabOff + (uint32_t)fs.size() * 8;
-    uint32_t funcsOff = filetabOff + (uint32_t)filetab.size() * 4;
+    uint32_t inlOff = filetabOff + (uint32_t)filetab.size() * 4;
+    uint32_t funcsOff = inlOff + (uint32_t)inltab.size();
     uint32_t strsOff = funcsOff + (uint32_t)funcs.size();
     FILE* f = std::fopen(outPath, "w");
     if (!f) die(std::string("cannot write ") + outPath);
     std::fprintf(f, "// Generated by tools/mksymtab: names and lines for tracebacks.\n");
     std::fprintf(f, "\t.section .gosymtab,\"a\"\n\t.balign 4\n");
-    std::fprintf(f, "\t.long 0x54534f47, 3, %zu, %zu, %u, %u\n", fs.size(), filetab.size(), funcsOff, strsOff);
+    std::fprintf(f, "\t.long 0x54534f47, 4, %zu, %zu, %zu, %u, %u\n", fs.size(), filetab.size(), inltab.size(), funcsOff,
+                 strsOff);
     for (size_t i = 0; i < fs.size(); i++)
         std::fprintf(f, "\t.long 0x%llx, %u\n", (unsigned long long)fs[i].addr, funcoff[i]);
     for (uint32_t off : filetab) std::fprintf(f, "\t.long %u\n", off);
-    for (const std::string* blob : {&funcs, &strs}) {
+    for (const std::string* blob : {&inltab, &funcs, &strs}) {
         for (size_t i = 0; i < blob->size(); i += 32) {
             std::fprintf(f, "\t.byte ");
             for (size_t k = i; k < std::min(blob->size(), i + 32); k++)
@@ -680,7 +744,7 @@ int main(int argc, char** argv) {
     std::vector<Piece> pieces = textPieces(argv[i + 1]);
     checkRuntimeRange(pieces, runtimeLib);
     std::vector<Func> fs = functions(elf, argv[i]);
-    std::vector<Line> ls = lines(argv[i], pieces);
-    emit(fs, ls, argv[i + 2]);
+    Source src = source(openElf(elf, argv[i]), argv[i], pieces);
+    emit(fs, src, argv[i + 2]);
     return 0;
 }
