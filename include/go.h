@@ -3,7 +3,8 @@
 // Include it and write int main() as usual; main runs as goroutine 1 on the
 // runtime's G-M-P scheduler. The names and signatures are the user contract
 // (docs/api.md; shared/spec/user-api.md): go::go, channels, select, sync,
-// time, os, fmt, errors, io, net, mirroring Go's language and packages.
+// time, os, fmt, errors, io, net, syscall, mirroring Go's language and
+// packages.
 #pragma once
 
 #include <stddef.h>
@@ -94,6 +95,7 @@ __attribute__((always_inline)) inline void go(F&& f, A&&... args) {
 #include "go/net.h"
 #include "go/os.h"
 #include "go/select.h"
+#include "go/syscall.h"
 #include "go/sync.h"
 #include "go/time.h"
 #include "go/trace.h"

@@ -31,7 +31,8 @@ T_START=$(date +%s)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
-# The programs: bench/NAME.cpp (ours) and bench/go/NAME/main.go (Go).
+# The programs: bench/NAME.cpp (ours) and bench/go/NAME/main.go (Go; bench/go is one
+# Go module, whose package rss the memory benchmarks share).
 PROGRAMS=(hello spawn pingpong yield prodcons fib parked sleepers mutex switch stackcall tcppingpong tcpthroughput tcpidle httphello)
 
 # The rows of the table, in order: row|program|args|metric|target.
@@ -158,8 +159,10 @@ for n in "${PROGRAMS[@]}"; do
     log=$LOGS/build.$n.go.log
     printf '  Go '
     if (export GOCACHE="$ROOT/build/gocache" GOPATH="$ROOT/build/gopath" GOFLAGS=-trimpath GO111MODULE=auto
-        echo "\$ GOFLAGS=-trimpath go build -o $OUT/go/$n ./bench/go/$n/main.go"
-        go build -o "$OUT/go/$n" "./bench/go/$n/main.go") >"$log" 2>&1; then
+        # bench/go is one module (go.mod), so the programs can share bench/go/rss.
+        cd bench/go || exit 1
+        echo "\$ cd bench/go && GOFLAGS=-trimpath go build -o $ROOT/$OUT/go/$n ./$n"
+        go build -o "$ROOT/$OUT/go/$n" "./$n") >"$log" 2>&1; then
         printf 'ok\n'
     else
         printf 'FAIL\n'
@@ -530,7 +533,8 @@ EOF
 ## What each row measures
 
 Each program is in `bench/NAME.cpp` and `bench/go/NAME/main.go`: the same
-algorithm and sizes on both sides. They time themselves with the monotonic
+algorithm and sizes on both sides (the memory rows measure the resident set
+with `bench/bench.h` and the Go module's package `bench/go/rss`). They time themselves with the monotonic
 clock (`go::time::Now`, `time.Now`) around the measured part only and print one
 line, `BENCH name=... metric=... value=...`. Both sides run with default
 settings (GOMAXPROCS = number of CPUs, no GODEBUG); Go programs are built with

@@ -76,6 +76,19 @@ func cfloat(f float32) string {
 	return strconv.FormatFloat(float64(f), 'e', -1, 32) + "f"
 }
 
+// cints: the C++ type of each Go integer type the cases use, and the suffix
+// that gives its literals a type the value fits in.
+var cints = map[string]struct{ ctype, suffix string }{
+	"int":    {"int", ""},
+	"uint":   {"unsigned", "u"},
+	"int8":   {"int8_t", ""},
+	"int16":  {"int16_t", ""},
+	"int64":  {"int64_t", "L"},
+	"uint8":  {"uint8_t", ""},
+	"uint16": {"uint16_t", ""},
+	"uint64": {"uint64_t", "UL"},
+}
+
 // carg renders one Go value as the C++ expression of the matching type.
 func carg(v any) string {
 	switch x := v.(type) {
@@ -83,27 +96,13 @@ func carg(v any) string {
 		if x != int(int32(x)) {
 			panic("int case out of C++ int range")
 		}
-		if x == math.MinInt32 {
+		if x == math.MinInt32 { // -2147483648 would be minus a literal too large for int
 			return "int(-2147483647 - 1)"
 		}
-		return fmt.Sprintf("int(%d)", x)
-	case uint:
-		return fmt.Sprintf("unsigned(%du)", x)
-	case int8:
-		return fmt.Sprintf("int8_t(%d)", x)
-	case int16:
-		return fmt.Sprintf("int16_t(%d)", x)
 	case int64:
 		if x == math.MinInt64 {
 			return "int64_t(-9223372036854775807L - 1)"
 		}
-		return fmt.Sprintf("int64_t(%dL)", x)
-	case uint8:
-		return fmt.Sprintf("uint8_t(%d)", x)
-	case uint16:
-		return fmt.Sprintf("uint16_t(%d)", x)
-	case uint64:
-		return fmt.Sprintf("uint64_t(%dUL)", x)
 	case float64:
 		return fmt.Sprintf("double(%s)", cdouble(x))
 	case float32:
@@ -114,6 +113,9 @@ func carg(v any) string {
 		return fmt.Sprint(x)
 	case nil:
 		return "nullptr"
+	}
+	if c, ok := cints[fmt.Sprintf("%T", v)]; ok {
+		return fmt.Sprintf("%s(%d%s)", c.ctype, v, c.suffix)
 	}
 	panic(fmt.Sprintf("unsupported %T", v))
 }

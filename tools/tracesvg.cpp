@@ -89,16 +89,30 @@ struct Parser {
         i++;
         return true;
     }
+    // An object's or an array's items, from its opening bracket (at s[i])
+    // through its closing one: none, or item() repeated with ',' between.
+    template <class F> bool items(char close, F item) {
+        i++;
+        ws();
+        if (s[i] == close) return i++, true;
+        for (;;) {
+            if (!item()) return false;
+            ws();
+            if (s[i] == ',') {
+                i++;
+                continue;
+            }
+            if (s[i] == close) return i++, true;
+            return fail(close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+        }
+    }
     bool value(Value& v) {
         ws();
         if (i >= s.size()) return fail("unexpected end");
         char c = s[i];
         if (c == '{') {
             v.kind = Value::Obj;
-            i++;
-            ws();
-            if (s[i] == '}') return i++, true;
-            for (;;) {
+            return items('}', [&] {
                 ws();
                 std::string k;
                 if (!string(k)) return false;
@@ -106,26 +120,15 @@ struct Parser {
                 if (s[i] != ':') return fail("expected ':'");
                 i++;
                 v.obj.emplace_back(k, Value{});
-                if (!value(v.obj.back().second)) return false;
-                ws();
-                if (s[i] == ',') { i++; continue; }
-                if (s[i] == '}') return i++, true;
-                return fail("expected ',' or '}'");
-            }
+                return value(v.obj.back().second);
+            });
         }
         if (c == '[') {
             v.kind = Value::Arr;
-            i++;
-            ws();
-            if (s[i] == ']') return i++, true;
-            for (;;) {
+            return items(']', [&] {
                 v.arr.emplace_back();
-                if (!value(v.arr.back())) return false;
-                ws();
-                if (s[i] == ',') { i++; continue; }
-                if (s[i] == ']') return i++, true;
-                return fail("expected ',' or ']'");
-            }
+                return value(v.arr.back());
+            });
         }
         if (c == '"') return v.kind = Value::Str, string(v.str);
         if (c == 't') return v.kind = Value::Bool, v.num = 1, lit("true");

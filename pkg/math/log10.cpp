@@ -35,33 +35,29 @@ bool logSpecial(double x, double* r) {
     else return false;
     return true;
 }
-}  // namespace
 
-double Log2(double x) {
+// The logarithm to base b of x, from log(x) = k*ln2 + hi + lo: (hi + lo)/ln(b)
+// with 1/ln(b) = invHi + invLo, plus k*log_b(2) with log_b(2) = kHi + kLo
+// (k*kHi is exact), the two largest terms added last with the rounding
+// error of their sum recovered. Base 2 passes log_2(2) as 1 + 0: k*1 and
+// the added zero are exact, so Log2 loses nothing by sharing this.
+double logBase(double x, double invHi, double invLo, double kHi, double kLo) {
     double r;
     if (logSpecial(x, &r)) return r;
     int k;
     double lo;
     double hi = logParts(x, &k, &lo);
-    double vhi = hi * InvLn2Hi;
-    double vlo = (lo + hi) * InvLn2Lo + lo * InvLn2Hi;
-    double w = k + vhi;  // k + vhi with its rounding error recovered in vlo
-    vlo += (k - w) + vhi;
-    return vlo + w;
-}
-
-double Log10(double x) {
-    double r;
-    if (logSpecial(x, &r)) return r;
-    int k;
-    double lo;
-    double hi = logParts(x, &k, &lo);
-    double y2 = k * Log10of2Hi;  // exact: k has at most 11 bits
-    double vhi = hi * InvLn10Hi;
-    double vlo = k * Log10of2Lo + (lo + hi) * InvLn10Lo + lo * InvLn10Hi;
+    double y2 = k * kHi;
+    double vhi = hi * invHi;
+    double vlo = k * kLo + (lo + hi) * invLo + lo * invHi;
     double w = y2 + vhi;
     vlo += (y2 - w) + vhi;
     return vlo + w;
 }
+}  // namespace
+
+double Log2(double x) { return logBase(x, InvLn2Hi, InvLn2Lo, 1, 0); }
+
+double Log10(double x) { return logBase(x, InvLn10Hi, InvLn10Lo, Log10of2Hi, Log10of2Lo); }
 
 }  // namespace gomath

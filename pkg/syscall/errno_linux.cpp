@@ -151,13 +151,18 @@ const char* ErrnoText(int e) {
 // compare equal).
 static detail::errorValue* errnoValues[sizeof errorTexts / sizeof errorTexts[0]];  // [atomic]
 
-error Errno(int e) {
+std::string Errno::Error() const {
+    const char* t = ErrnoText((int)n_);
+    return t ? std::string(t) : "errno " + std::to_string((int)n_);
+}
+
+Errno::operator error() const {
+    int e = (int)n_;
     constexpr int n = sizeof errorTexts / sizeof errorTexts[0];
     if (e <= 0 || e >= n) return errors::New("errno " + std::to_string(e));
     detail::errorValue* v = __atomic_load_n(&errnoValues[e], __ATOMIC_ACQUIRE);
     if (v == nullptr) {
-        const char* t = ErrnoText(e);
-        auto* nv = new detail::errorValue{-1, t ? std::string(t) : "errno " + std::to_string(e), nullptr};
+        auto* nv = new detail::errorValue{-1, Error(), nullptr};
         if (__atomic_compare_exchange_n(&errnoValues[e], &v, nv, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) v = nv;
         else delete nv;
     }

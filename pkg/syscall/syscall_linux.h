@@ -10,6 +10,7 @@
 #include <string>
 
 #include "go/errors.h"
+#include "go/syscall.h"
 #include "runtime/sys_linux.h"
 
 namespace go::syscall {
@@ -121,9 +122,8 @@ constexpr int F_GETFL = 3, F_SETFL = 4;
 
 // The errno's text as Go prints it ("connection refused"), nullptr if unknown.
 const char* ErrnoText(int e);
-// The go::error of errno e (e > 0): the same value every time for one e.
-error Errno(int e);
-// The errno number of err if it is one of the values Errno returns (Go:
+// The go::error of errno e is syscall::Errno(e) converted (go/syscall.h).
+// ErrnoOf: the errno number of err if it is one of those values (Go:
 // err.(syscall.Errno)), 0 otherwise.
 int ErrnoOf(const error& err);
 inline bool IsErrno(const error& err) { return ErrnoOf(err) != 0; }

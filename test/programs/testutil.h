@@ -1,10 +1,9 @@
 // testutil.h — helpers for the integration programs in test/programs/.
 //
-// Freestanding like the programs themselves: no libc. Raw Linux system calls
-// by inline assembly (for what the user contract does not offer: gettid,
-// kill, /proc reads, getrusage, a clock that does not depend on go::time),
-// and checks that report through go::os::Write so that a failing check does
-// not depend on go::fmt working.
+// Raw Linux system calls through go::syscall::RawSyscall6 (for what the
+// other packages do not offer: gettid, kill, /proc reads, getrusage, a clock
+// that does not depend on go::time), and checks that report through
+// go::os::Write so that a failing check does not depend on go::fmt working.
 //
 // A failed check prints "FAIL: file:line: what (got X, want Y)" on stderr and
 // exits with status 1 through a raw exit_group, so the test runner shows the
@@ -26,19 +25,11 @@ namespace t {
 
 // ---- raw system calls ----------------------------------------------------------
 
-// A raw system call (the test's own: user code cannot see the runtime's
-// runtime/sys_linux.h), with the unused arguments defaulted. Returns the
-// kernel's result, a negative errno on failure.
+// A raw system call with the unused arguments defaulted: the kernel's
+// result, a negative errno on failure (as the runtime's own wrappers return).
 inline long syscall6(long n, long a1 = 0, long a2 = 0, long a3 = 0, long a4 = 0, long a5 = 0, long a6 = 0) {
-    long ret;
-    register long r10 asm("r10") = a4;
-    register long r8 asm("r8") = a5;
-    register long r9 asm("r9") = a6;
-    asm volatile("syscall"
-                 : "=a"(ret)
-                 : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
-                 : "rcx", "r11", "memory");
-    return ret;
+    auto [r1, r2, err] = go::syscall::RawSyscall6(n, a1, a2, a3, a4, a5, a6);
+    return err ? -(long)(uintptr_t)err : (long)r1;
 }
 
 enum : long {
@@ -291,3 +282,35 @@ inline TCPPair tcpPair() {
 #define ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_SEQ_CST)
 #define ATOMIC_LOAD(p) __atomic_load_n((p), __ATOMIC_SEQ_CST)
 #define ATOMIC_STORE(p, v) __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
+
+// ---- background load ------------------------------------------------------------------
+
+namespace t {
+
+// n goroutines that sleep for period, again and again, until Stop: they keep
+// other Ms in the scheduler, running timers, while a test races its own
+// timers against them. Stop waits until all have returned.
+class Sleepers {
+public:
+    Sleepers(int n, go::time::Duration period) {
+        for (int s = 0; s < n; s++) {
+            wg_.Add(1);
+            go::go([this, period] {
+                while (!ATOMIC_LOAD(&stop_)) go::time::Sleep(period);
+                wg_.Done();
+            });
+        }
+    }
+    Sleepers(const Sleepers&) = delete;
+    Sleepers& operator=(const Sleepers&) = delete;
+    void Stop() {
+        ATOMIC_STORE(&stop_, 1);
+        wg_.Wait();
+    }
+
+private:
+    int stop_ = 0;
+    go::sync::WaitGroup wg_;
+};
+
+}  // namespace t

@@ -12,25 +12,15 @@
 #include "go.h"
 #include "testutil.h"
 
-static int stop;
-
 int main() {
     const int64_t iters = t::envInt("ITERS", 300000);
-    go::sync::WaitGroup wg;
-    for (int s = 0; s < 3; s++) {
-        wg.Add(1);
-        go::go([&] {
-            while (!ATOMIC_LOAD(&stop)) go::time::Sleep(50 * go::time::Microsecond);
-            wg.Done();
-        });
-    }
+    t::Sleepers sleepers(3, 50 * go::time::Microsecond);
     int64_t ticks = 0, v;
     for (int64_t i = 0; i < iters; i++) {
         go::time::Ticker tk(1);
         if (go::select(go::recv(tk.C, &v), go::default_case) == 0) ticks++;
     }
-    ATOMIC_STORE(&stop, 1);
-    wg.Wait();
+    sleepers.Stop();
     CHECK_RANGE(ticks, 0, iters);
     t::ok();
     return 0;

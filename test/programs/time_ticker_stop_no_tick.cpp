@@ -11,18 +11,9 @@
 #include "go.h"
 #include "testutil.h"
 
-static int stop;
-
 int main() {
     const int64_t iters = t::envInt("ITERS", 20000);
-    go::sync::WaitGroup wg;
-    for (int s = 0; s < 3; s++) {
-        wg.Add(1);
-        go::go([&] {
-            while (!ATOMIC_LOAD(&stop)) go::time::Sleep(20 * go::time::Microsecond);
-            wg.Done();
-        });
-    }
+    t::Sleepers sleepers(3, 20 * go::time::Microsecond);
     int64_t late = 0, v;
     for (int64_t i = 0; i < iters; i++) {
         go::time::Ticker tk(1000 + i % 7 * 1000);
@@ -33,8 +24,7 @@ int main() {
         for (int y = 0; y < 20; y++) go::Gosched();
         if (go::select(go::recv(tk.C, &v), go::default_case) == 0) late++;
     }
-    ATOMIC_STORE(&stop, 1);
-    wg.Wait();
+    sleepers.Stop();
     CHECK_MSG(late == 0, "a tick arrived after Stop returned and the channel was drained");
     t::ok();
     return 0;

@@ -1,7 +1,9 @@
 // http_hello.cpp — a small HTTP/1.1 server with keep-alive, enough for curl
 // and ab: every request gets "Hello, World!". Listens on 127.0.0.1 at the
 // port given as the first argument (8080 when none). A goroutine per
-// connection, as Go's net/http serves; bench/go/http_hello.go is its twin.
+// connection, as Go's net/http serves; bench/go/httphello is its twin.
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -9,15 +11,10 @@
 
 using namespace go;
 
+// Header names and values compare without regard to case.
 static bool equalFold(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
-        if (x != y) return false;
-    }
-    return true;
+    auto lower = [](unsigned char c) { return std::tolower(c); };
+    return std::ranges::equal(a, b, {}, lower, lower);
 }
 
 // The value of header name in the request head, "" when absent.

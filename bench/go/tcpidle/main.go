@@ -4,24 +4,13 @@ package main
 import (
 	"fmt"
 	"net"
-	"os"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
+
+	"benchgo/rss"
 )
 
 const N = 9000
-
-func rssBytes() int64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return -1
-	}
-	f := strings.Fields(string(b))
-	pages, _ := strconv.ParseInt(f[1], 10, 64)
-	return pages * 4096
-}
 
 func main() {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -30,7 +19,7 @@ func main() {
 	}
 	var accepted sync.WaitGroup
 	accepted.Add(N)
-	before := rssBytes()
+	before := rss.Bytes()
 	go func() {
 		for i := 0; i < N; i++ {
 			s, err := ln.Accept()
@@ -54,7 +43,7 @@ func main() {
 	}
 	accepted.Wait()
 	time.Sleep(50 * time.Millisecond)
-	after := rssBytes()
+	after := rss.Bytes()
 	fmt.Printf("BENCH name=tcp-idle metric=bytes/connection value=%.1f\n", float64(after-before)/N)
 	_ = conns
 }
