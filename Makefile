@@ -167,7 +167,7 @@ $(LINKDIR).debugmode: FORCE
 TRACESVG := $(BUILD)/tools/tracesvg
 $(TRACESVG): tools/tracesvg.cpp
 	@mkdir -p $(@D)
-	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ tools/mksymtab.cpp tools/dwarf.cpp
+	$(HOSTCXX) -std=c++17 -O2 -Wall -o $@ $<
 
 # make trace-svg [PROG=f.cpp OUT=bin] [SVG=out.svg]: run the program with
 # GODEBUG=tracefile (the whole run, from the boot) and draw the trace
