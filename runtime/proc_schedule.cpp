@@ -458,6 +458,9 @@ static void goschedImpl(g* gp) {
     // execution and what schedtrace shows are findRunnable's.
     if (runqempty(pp) && atomic::LoadRelaxed(&pp->timer0When) == 0 && !atomic::Load(&sched.gcwaiting) &&
         !getg()->m->spinning) {
+        // The G taken may have been queued by another P after gp's stop
+        // was stamped: its start reads the clock (trace.cpp put).
+        if (traceOn()) traceFindRunnableSlow();
         lock(&sched.lock);
         globrunqput(gp);
         g* next = globrunqget(pp, 0);

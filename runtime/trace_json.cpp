@@ -415,7 +415,11 @@ bool traceWriteJSON(int fd, uint64_t ticks0, int64_t nanos0, uint64_t ticks1, in
         auto nanos = [&](uint64_t t) { return t > ticks0 ? (int64_t)((double)(t - ticks0) * scale) : 0; };
         w.raw("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"go runtime (runtime/trace_json.cpp)\"},\"traceEvents\":[");
         for (uint64_t i = 0; i < n; i++) c->event(ev[i], nanos(ev[i].ticks));
-        c->finish(nanos1 - nanos0);
+        // The end: Stop's time, or the last event's when an M recording as
+        // tracing stopped at exit (traceFlushAtExit) stamped it later.
+        int64_t end = nanos1 - nanos0;
+        if (n > 0 && nanos(ev[n - 1].ticks) > end) end = nanos(ev[n - 1].ticks);
+        c->finish(end);
         c->names();
         w.raw("\n]}\n");
         w.flush();
