@@ -34,19 +34,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     fmt::Println("echo server listening on", ln.Addr());
-    time::Duration delay = 0;
+    // Go's net.Listener example: a failed Accept ends the server. (A server
+    // that must outlive running out of descriptors waits and retries, as
+    // http_hello.cpp does.)
     for (;;) {
         auto [c, err] = ln.Accept();
         if (err) {
-            // Out of file descriptors, say: wait and try again, as Go's
-            // net/http Server does (5 ms doubling to 1 s), rather than spin.
-            delay = delay == 0 ? 5 * time::Millisecond : delay * 2;
-            if (delay > time::Second) delay = time::Second;
-            fmt::Println("accept:", err, "- retrying in", delay / time::Millisecond, "ms");
-            time::Sleep(delay);
-            continue;
+            fmt::Println("accept:", err);
+            return 1;
         }
-        delay = 0;
         go::go(serve, c);
     }
 }
