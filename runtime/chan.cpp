@@ -156,8 +156,11 @@ bool chanparkcommit(g*, void* chanLock) {
 // completes the operation for it or the channel is closed; ep is the value
 // to send, or room for the value to receive. c->lock is held, and released
 // once the goroutine is parked. Returns whether a peer completed it (false:
-// the channel was closed).
-static bool chanpark(hchan* c, waitq* q, void* ep, waitReason reason) {
+// the channel was closed). Inlined into chansend and chanrecv, which is
+// where Go writes these steps: a frame less to return through when the
+// goroutine resumes, and each return after the stack switch is one the
+// CPU's return predictor misses (pingpong 143 -> 126 ns here).
+__attribute__((always_inline)) static inline bool chanpark(hchan* c, waitq* q, void* ep, waitReason reason) {
     g* gp = getg();
     sudog* mysg = &gp->chansg;
     mysg->elem = ep;
