@@ -18,6 +18,7 @@ set -u
 
 cd "$(dirname "$0")/.." || exit 1
 ROOT=$(pwd)
+. tools/httpserver.sh
 RUNS=${BENCH_RUNS:-5}
 EXECS=${BENCH_EXECS:-200}
 TIMEOUT=${BENCH_TIMEOUT:-30}
@@ -258,22 +259,10 @@ http_sample() {
     local row=$1 side=$2 bin=$3 key="$1.$2"
     [[ -n ${FAILED[$key]:-} ]] && return
     [[ -x $bin ]] || { fail_once "$key" "$(build_failure "$key" "$bin")"; return; }
-    # A port below the kernel's ephemeral range (32768-60999), where the
-    # TCP rows' closed connections linger; if another socket holds it
-    # anyway, the server exits at once and another port is tried.
-    local port pid out try
-    for try in 1 2 3 4 5; do
-        port=$((10000 + RANDOM % 20000))
-        "$bin" "$port" >"$LOGS/http.$$.out" 2>&1 &
-        pid=$!
-        for _ in $(seq 50); do
-            curl -s -o /dev/null "http://127.0.0.1:$port/" && break
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill -0 "$pid" 2>/dev/null && break
-        wait "$pid" 2>/dev/null
-    done
+    local port pid out
+    : >"$LOGS/http.$$.out"
+    start_http_server "$LOGS/http.$$.out" "$bin"
+    port=$HTTP_PORT pid=$HTTP_PID
     out=$(timeout -k 5 $((TIMEOUT * 4)) ab -k -q -c 50 -n 100000 "http://127.0.0.1:$port/" 2>&1)
     kill "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null

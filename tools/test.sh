@@ -21,6 +21,7 @@ set -u
 
 cd "$(dirname "$0")/.." || exit 1
 ROOT=$(pwd)
+. tools/httpserver.sh
 PROGDIR=test/programs
 OUTDIR=build/tests
 RESULTS=$OUTDIR/results
@@ -384,20 +385,9 @@ step_http() {
     fi
     local mode
     for mode in native qemu; do
-        local port pid out try
-        # A random port may be taken (the server then exits with "address
-        # already in use"): try another, up to five.
-        for try in 1 2 3 4 5; do
-            port=$((20000 + RANDOM % 20000))
-            if [[ $mode == native ]]; then "$bin" "$port" >>"$log" 2>&1 & else qemu-x86_64 "$bin" "$port" >>"$log" 2>&1 & fi
-            pid=$!
-            for _ in $(seq 100); do
-                curl -s -o /dev/null "http://127.0.0.1:$port/" && break
-                kill -0 "$pid" 2>/dev/null || break
-                sleep 0.1
-            done
-            kill -0 "$pid" 2>/dev/null && break
-        done
+        local port pid out
+        if [[ $mode == native ]]; then start_http_server "$log" "$bin"; else start_http_server "$log" qemu-x86_64 "$bin"; fi
+        port=$HTTP_PORT pid=$HTTP_PID
         out=$(curl -sv "http://127.0.0.1:$port/" "http://127.0.0.1:$port/again" 2>&1)
         kill "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
