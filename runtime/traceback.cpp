@@ -158,53 +158,46 @@ static bool wrapperFrame(const char* name, const char* callee, bool outermost) {
     return name[i] == '(' && callee[i] == '(';
 }
 
-static void printPos(const char* file, int32_t line) {
-    if (line > 0) print(file, ":", line);
-    else print(file);
-}
-
-// The frame's position line. Inside inlined code, pc's own line is the
-// innermost call's (printed by printInlined), and the frame's is the call
-// site of the outermost inlined call.
-static void printFrameLine(uintptr pc, uintptr entry, bool fpsp, uintptr fp, uintptr sp, uintptr framepc) {
-    char file[256], name[256];
+// A source position as a frame prints it; ok false: none known ("?").
+struct framePos {
+    char file[256];
     int32_t line;
+    bool ok;
+};
+
+// pc's own position (Go's funcline): the innermost one in inlined code.
+static void funcPos(uintptr pc, framePos* pos) { pos->ok = funcline(pc, pos->file, sizeof pos->file, &pos->line); }
+
+static void printFrameLine(const framePos& pos, uintptr entry, bool fpsp, uintptr fp, uintptr sp, uintptr framepc) {
     print("\t");
-    int32_t ix = funcInlIndex(pc);
-    if (ix >= 0) {
-        while (ix >= 0) ix = inlinedCallAt(ix, name, sizeof name, file, sizeof file, &line);
-        printPos(file, line);
-    } else if (!funcline(pc, file, sizeof file, &line)) {
-        print("?");
-    } else {
-        printPos(file, line);
-    }
+    if (!pos.ok) print("?");
+    else if (pos.line > 0) print(pos.file, ":", pos.line);
+    else print(pos.file);
     if (framepc > entry) print(" +", hex(framepc - entry));
     if (fpsp) print(" fp=", hex(fp), " sp=", hex(sp), " pc=", hex(framepc));
     print("\n");
 }
 
 // Go's loop over the inline tree in traceback1: each inlined call around
-// pc, innermost first, as "name(...)" and the position in its code. They
-// count as frames; returns how many were printed.
-static int printInlined(uintptr pc, g* gp, int32_t level, int n) {
-    char name[512], file[256], nextFile[256];
-    int32_t line, nextLine;
-    int32_t ix = funcInlIndex(pc);
-    if (ix < 0 || !funcline(pc, file, sizeof file, &line)) return 0;
+// pc, innermost first, as "name(...)" and the position in its code; they
+// count as frames. Returns how many were printed, and leaves in *pos the
+// position of the frame they were inlined into (the outermost call's site;
+// pc's own when it is in no inlined call).
+static int printInlined(uintptr pc, g* gp, int32_t level, int n, framePos* pos) {
+    funcPos(pc, pos);
+    int32_t ix = pos->ok ? funcInlIndex(pc) : -1;
+    char name[512];
+    framePos caller;
     int printed = 0;
     while (ix >= 0 && n + printed < tracebackMaxFrames) {
-        ix = inlinedCallAt(ix, name, sizeof name, nextFile, sizeof nextFile, &nextLine);
+        ix = inlinedCallAt(ix, name, sizeof name, caller.file, sizeof caller.file, &caller.line);
+        caller.ok = true;
         if (showframe(pc, name, gp, level)) {
-            print(name, "(...)\n\t");
-            printPos(file, line);
-            print("\n");
+            print(name, "(...)\n");
+            printFrameLine(*pos, 0, false, 0, 0, 0);
             printed++;
         }
-        size_t k = 0;
-        for (; nextFile[k]; k++) file[k] = nextFile[k];
-        file[k] = 0;
-        line = nextLine;
+        *pos = caller;
     }
     return printed;
 }
@@ -227,7 +220,9 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
             // The top of the goroutine: Go shows runtime.goexit at level 2.
             if (level >= 2 && n < tracebackMaxFrames) {
                 print("goexit()\n");
-                printFrameLine(lookup, (uintptr)&goexit, fpsp, sp + 8, sp, pc);
+                framePos pos;
+                funcPos(lookup, &pos);
+                printFrameLine(pos, (uintptr)&goexit, fpsp, sp + 8, sp, pc);
             }
             break;
         }
@@ -254,14 +249,15 @@ static void tracebackFrames(uintptr pc, uintptr sp, uintptr bp, g* gp, bool firs
         uintptr fp = noframe ? raAddr + 8 : bp + 16;
         bool outermost = callerpc != 0 && inGoexit(callerpc - 1);
         if (!wrapperFrame(name, callee, outermost)) {
-            n += printInlined(lookup, gp, level, n);
+            framePos pos;
+            n += printInlined(lookup, gp, level, n, &pos);
             if (showframe(lookup, name, gp, level)) {
                 if (n >= tracebackMaxFrames) {
                     print("...additional frames elided...\n");
                     return;
                 }
                 print(name, "\n");
-                printFrameLine(lookup, entry, fpsp, fp, sp, pc);
+                printFrameLine(pos, entry, fpsp, fp, sp, pc);
                 n++;
             }
         }
@@ -304,7 +300,9 @@ static void printcreatedby(g* gp) {
     }
     printbytes(name, cut);
     print("\n");
-    printFrameLine(pc - 1, entry, false, 0, 0, pc);
+    framePos pos;
+    funcPos(pc - 1, &pos);
+    printFrameLine(pos, entry, false, 0, 0, pc);
 }
 
 void traceback(uintptr pc, uintptr sp, uintptr bp, g* gp) {
