@@ -535,7 +535,9 @@ Table read(const Sections& s, const std::function<std::string(const std::string&
             fail(".debug_info: version " + std::to_string(u.version) + " is not supported");
             return t;
         }
-        auto& ab = abbrevCache.try_emplace(abbrevOff, abbrevs(s.abbrev, abbrevOff, fail)).first->second;
+        auto it = abbrevCache.find(abbrevOff);  // units often share one table
+        if (it == abbrevCache.end()) it = abbrevCache.emplace(abbrevOff, abbrevs(s.abbrev, abbrevOff, fail)).first;
+        auto& ab = it->second;
         uint64_t stmtList = ~0ull;
         unitDies(ur, u, ab, namings, calls, stmtList, (uint32_t)unitFiles.size());
         // The unit's line program: its rows, and the file numbers its

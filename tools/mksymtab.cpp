@@ -339,11 +339,10 @@ struct Pos {
     bool operator<(const Pos& o) const { return file != o.file ? file < o.file : line < o.line; }
 };
 
-// A node of the inline tree (Go's inlinedCall): a call of function name,
-// inlined at pos (a position in the code of the parent node's function, or
-// of the physical function's when parent is -1).
+// A node of the inline tree (Go's inlinedCall): a call of function fname,
+// inlined at call (a position in the code of the parent node's function,
+// or of the physical function's when parent is -1).
 struct InlNode {
-    uint32_t name;  // into the string pool, set by emit; the name itself in fname
     std::string fname;
     Pos call;
     int32_t parent;
@@ -480,7 +479,7 @@ PcInfo resolve(const dwarf::Table& t, const std::vector<bool>& hidden, Pos row, 
     if (kept.empty()) return {row, -1};
     int32_t parent = -1;
     for (size_t i = kept.size() - 1; i-- > 0;) {
-        InlNode n{0, *kept[i].name, kept[i + 1].pos, parent};
+        InlNode n{*kept[i].name, kept[i + 1].pos, parent};
         auto it = nodeIndex.find(n);
         if (it == nodeIndex.end()) {
             nodes.push_back(n);
